@@ -1,0 +1,104 @@
+"""Benchmark: validating a generated bank of N questions, against PyYAML's C loader alone.
+
+Run by hand:  .venv/bin/python benchmarks/validate_bank.py [N]   (default 10,000)
+It writes the bank to a temporary folder, then times, in the same run and interleaved,
+`yaml.load(text, Loader=yaml.CSafeLoader)` (the bare baseline) and our `load_bank` (read,
+parse with positions, validate, prepare every answer, grade every `check` example, find
+every quote in the source). Ratios are the figure to trust: the machines here are noisy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from quiz.core.loading import load_bank
+
+SEEDS = Path(__file__).parents[1] / "seeds"
+TEMPLATES = [
+    """  - id: text-{n}
+    type: text
+    prompt: Name the training ground ({n}).
+    answer: Kharb-Maidon
+    accept: [Kharb Maidon]
+    quote: at the Kharb-Maidon training ground in Tajikistan
+    check:
+      right: ['kharb maidon', 'Kharb Maydon']
+      wrong: ['Dushanbe']
+""",
+    """  - id: quantity-{n}
+    type: quantity
+    prompt: How far from the border ({n})?
+    answer: 20 km
+    quote: about 20 kilometers from Afghanistan’s northern border
+    check:
+      right: ['20 kilometres', '12.4 miles']
+      wrong: ['20 kg', '20']
+""",
+    """  - id: date-{n}
+    type: date
+    prompt: Until when did the drills run ({n})?
+    answer: April 18
+    quote: set to run until April 18
+    check:
+      right: ['18 April', 'Apr 18th']
+      wrong: ['April', '19 April']
+""",
+    """  - id: choice-{n}
+    type: choice
+    prompt: Where is the training ground ({n})?
+    choices: [Afghanistan, Tajikistan, Russia]
+    answer: Tajikistan
+    check:
+      right: ['Tajikistan']
+      wrong: ['Russia']
+""",
+    """  - id: who-{n}
+    type: who
+    quote: Their main goal is to spread radical ideas
+    answer: Sergei Shoigu
+    check:
+      right: ['Shoigu', 'Mr. Shoigu']
+      wrong: ['Sergei']
+""",
+]
+
+
+def generate(count: int, folder: Path) -> Path:
+    (folder / "seeds").mkdir()
+    for seed in SEEDS.iterdir():
+        shutil.copy(seed, folder / "seeds" / seed.name)
+    source = next(SEEDS.iterdir()).name
+    body = "".join(TEMPLATES[n % len(TEMPLATES)].format(n=n) for n in range(count))
+    path = folder / "bank.yaml"
+    path.write_text(f"title: Generated\nsource: seeds/{source}\nquestions:\n{body}", "utf-8")
+    return path
+
+
+def main(count: int = 10_000, rounds: int = 3) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = generate(count, Path(tmp))
+        size_mb = path.stat().st_size / 1e6
+        baseline, ours = [], []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
+            baseline.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            loaded = load_bank(path)
+            ours.append(time.perf_counter() - started)
+            assert loaded.ok, loaded.problems[:5]
+    base, mine = statistics.median(baseline), statistics.median(ours)
+    print(f"{count} questions, {size_mb:.1f} MB")
+    print(f"yaml.load(CSafeLoader): {base:.2f} s")
+    print(f"quiz load_bank:         {mine:.2f} s  ({mine / base:.2f}x the bare C loader)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

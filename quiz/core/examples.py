@@ -1,0 +1,58 @@
+"""A question's own tests: grading the author's `check` examples, right and wrong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.core.bank import Question
+from quiz.core.errors import ResponseError
+from quiz.core.grading import grade, response_shape
+from quiz.core.questions import Complain
+from quiz.core.shapes import ShapeError, read_text, read_text_list
+from quiz.core.yaml_reading import YamlList, YamlMap
+
+_EXPECTATIONS = (("right", True), ("wrong", False))
+
+
+def check_examples(question: Question, check: YamlMap, complain: Complain) -> None:
+    """Grade every example; report each that grades the other way, at the example itself."""
+    if question.type == "card":
+        complain(check.mark, "a card is self-graded, so it takes no 'check' examples")
+        return
+    shape = response_shape(question)
+    for group, should_be_right in _EXPECTATIONS:
+        examples = check.get(group) or YamlList(check.where(group))
+        for index, example in enumerate(examples):
+            mark = examples.where(index)
+            problem = _example_problem(question, shape, example, should_be_right)
+            if problem:
+                complain(mark, f"check {group} example {index + 1}: {problem}")
+
+
+def _example_problem(question: Question, shape: str, example: Any, should_be_right: bool) -> str:
+    try:
+        verdict = grade(question, _as_response(example, shape))
+    except (ShapeError, ResponseError) as error:
+        return f"{_shown(example)} {error}"
+    if verdict.correct == should_be_right:
+        return ""
+    outcome = "right" if verdict.correct else "wrong"
+    wanted = "right" if should_be_right else "wrong"
+    return (f"{_shown(example)} should grade {wanted} but grades {outcome} "
+            f"(\"{verdict.feedback}\")")
+
+
+def _as_response(example: Any, shape: str) -> Any:
+    if shape == "list":
+        return read_text_list(example)
+    if shape == "mapping":
+        if not isinstance(example, YamlMap):
+            raise ShapeError("must be a mapping of left: right")
+        return {key: read_text(value) for key, value in example.items()}
+    return read_text(example)
+
+
+def _shown(example: Any) -> str:
+    if isinstance(example, YamlMap):
+        return repr(dict(example))
+    return repr(list(example)) if isinstance(example, YamlList) else repr(example)

@@ -1,0 +1,65 @@
+"""Cloze: a text with [[blanks]], each graded like a text answer; the score is the share right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.core.errors import ResponseError
+from quiz.core.grading.grader import Grader, Report, as_text_list
+from quiz.core.grading.text import grade_text
+from quiz.core.parsing.text import EmptyAnswerError, TextKey, prepare_answers
+from quiz.core.verdict import Verdict
+
+_BLANK = re.compile(r"\[\[(.*?)\]\]")
+
+
+@dataclass(frozen=True)
+class ClozeKey:
+    """The text around the blanks (safe to show) and each blank's accepted answers."""
+
+    segments: tuple[str, ...]  # one more than there are blanks
+    blanks: tuple[TextKey, ...]
+
+    @property
+    def expected(self) -> str:
+        return "; ".join(blank.answers[0].answer for blank in self.blanks)
+
+
+def prepare(fields: Mapping[str, Any], report: Report) -> ClozeKey:
+    text = fields["text"]
+    parts = _BLANK.split(text)
+    segments, blanks = tuple(parts[0::2]), []
+    if not blanks and len(parts) == 1:
+        report("a cloze text needs at least one blank written [[answer]] or [[answer|alias]]",
+               "text")
+    if any("[[" in s or "]]" in s for s in segments):
+        report("a blank is not closed: write each as [[answer]]", "text")
+    for raw in parts[1::2]:
+        answers = [a.strip() for a in raw.split("|") if a.strip()]
+        try:
+            blanks.append(prepare_answers(answers, fields.get("typos")) if answers else None)
+        except EmptyAnswerError as error:
+            report(str(error), "text")
+        if not answers:
+            report("a blank [[]] is empty: put its answer inside", "text")
+    return ClozeKey(segments, tuple(b for b in blanks if b is not None))
+
+
+def grade(key: ClozeKey, response: Any) -> Verdict:
+    answers = as_text_list(response)
+    if len(answers) != len(key.blanks):
+        raise ResponseError(f"give one answer per blank ({len(key.blanks)})")
+    verdicts = [grade_text(blank, answer) for blank, answer in zip(key.blanks, answers)]
+    right = sum(v.correct for v in verdicts)
+    forgiven = tuple(sorted({f for v in verdicts for f in v.forgiven}))
+    if right == len(verdicts):
+        note = " (check the spelling)" if forgiven else ""
+        return Verdict(True, 1.0, key.expected, f"Right: every blank is filled in{note}.", forgiven)
+    return Verdict(False, right / len(verdicts), key.expected,
+                   f"{right} of {len(verdicts)} blanks right.", forgiven)
+
+
+GRADER = Grader(prepare, grade, lambda key: "list")

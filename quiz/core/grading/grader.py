@@ -1,0 +1,48 @@
+"""What every grader provides, and the small helpers their verdicts share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.core.errors import ResponseError
+
+Report = Callable[..., None]
+"""report(message, key, index=None): a problem with the question's `key` (or its item)."""
+
+
+@dataclass(frozen=True)
+class Grader:
+    """A question type's grading: prepare the reference once, then grade responses."""
+
+    prepare: Callable[[Mapping[str, Any], Report], Any]
+    grade: Callable[[Any, Any], Any]
+    response_shape: Callable[[Any], str] = lambda key: "text"
+
+
+def as_text(response: Any) -> str:
+    """The response as text, refusing lists and mappings where one answer is expected."""
+    if isinstance(response, bool) or response is None:
+        raise ResponseError("expected a text response")
+    if isinstance(response, (str, int, float)):
+        return str(response)
+    raise ResponseError(f"expected a text response, got {type(response).__name__}")
+
+
+def as_text_list(response: Any) -> list[str]:
+    if not isinstance(response, (list, tuple)) or not all(isinstance(r, str) for r in response):
+        raise ResponseError("expected a list of texts")
+    return list(response)
+
+
+def as_text_mapping(response: Any) -> dict[str, str]:
+    if not isinstance(response, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in response.items()
+    ):
+        raise ResponseError("expected a mapping of texts (left → right)")
+    return dict(response)
+
+
+def no_answer(response_text: str) -> bool:
+    return not response_text.strip()

@@ -1,0 +1,66 @@
+"""Numbers: digits, number words and ordinals, within an optional tolerance."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.core.grading.grader import Grader, Report, as_text, no_answer
+from quiz.core.parsing.numbers import format_number, parse_number
+from quiz.core.verdict import Verdict
+
+
+@dataclass(frozen=True)
+class NumberKey:
+    value: float
+    tolerance: float  # absolute, or relative when `relative`
+    relative: bool
+    written: str
+
+    def accepts(self, value: float) -> bool:
+        allowed = abs(self.value) * self.tolerance if self.relative else self.tolerance
+        return abs(value - self.value) <= allowed + 1e-9
+
+
+def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
+    value = parse_number(fields["answer"])
+    if value is None:
+        report(f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)",
+               "answer")
+        value = 0.0
+    tolerance, relative = read_tolerance(fields.get("tolerance"), report)
+    return NumberKey(value, tolerance, relative, fields["answer"])
+
+
+def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
+    """`0.5` (absolute) or `1%` (relative); none means exact."""
+    if text is None:
+        return 0.0, False
+    relative = text.strip().endswith("%")
+    value = parse_number(text.strip().rstrip("%"))
+    if value is None or value < 0:
+        report(f"tolerance {text!r} must be a number (absolute) or a percentage like 1%",
+               "tolerance")
+        return 0.0, False
+    return (value / 100, True) if relative else (value, False)
+
+
+def grade(key: NumberKey, response: Any) -> Verdict:
+    text = as_text(response)
+    expected = format_number(key.value)
+    if no_answer(text):
+        return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
+    value = parse_number(text)
+    if value is None:
+        return Verdict(False, 0.0, expected,
+                       f"That is not a number; write it in digits or words. The answer is {expected}.")
+    if not key.accepts(value):
+        return Verdict(False, 0.0, expected, f"Not {format_number(value)}: the answer is {expected}.")
+    if value != key.value:
+        return Verdict(True, 1.0, expected, f"Right, within the tolerance: {expected}.",
+                       ("within tolerance",))
+    return Verdict(True, 1.0, expected, f"Right: {expected}.")
+
+
+GRADER = Grader(prepare, grade)

@@ -1,0 +1,85 @@
+"""Quantities: a number with a unit, right in any equivalent unit within a tolerance."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.core.grading.grader import Grader, Report, as_text, no_answer
+from quiz.core.parsing.quantities import (
+    MissingUnitError,
+    Quantity,
+    QuantityError,
+    Tolerance,
+    alternative_display,
+    compare,
+    format_quantity,
+    parse_quantity,
+    parse_tolerance,
+)
+from quiz.core.verdict import Verdict
+
+DEFAULT_TOLERANCE = "1%"
+
+
+@dataclass(frozen=True)
+class QuantityKey:
+    reference: Quantity
+    tolerance: Tolerance
+
+    @property
+    def expected(self) -> str:
+        return format_quantity(self.reference)
+
+
+def prepare(fields: Mapping[str, Any], report: Report) -> QuantityKey | None:
+    try:
+        reference = parse_quantity(fields["answer"])
+    except MissingUnitError:
+        report(f"answer {fields['answer']!r} needs a unit (e.g. '20 km'); for a bare number "
+               "use type: number", "answer")
+        return None
+    except QuantityError as error:
+        report(f"answer {fields['answer']!r}: {error}", "answer")
+        return None
+    try:
+        tolerance = parse_tolerance(fields.get("tolerance", DEFAULT_TOLERANCE), reference)
+    except QuantityError as error:
+        report(f"tolerance {fields.get('tolerance')!r}: {error}", "tolerance")
+        return None
+    return QuantityKey(reference, tolerance)
+
+
+def grade(key: QuantityKey, response: Any) -> Verdict:
+    text = as_text(response)
+    expected = key.expected
+    if no_answer(text):
+        return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
+    try:
+        given = parse_quantity(text)
+    except MissingUnitError:
+        return Verdict(False, 0.0, expected, "A number alone is not enough: give a unit too "
+                       f"(the answer is {expected}).")
+    except QuantityError as error:
+        return Verdict(False, 0.0, expected, f"That is not a quantity I can read ({error}); "
+                       f"the answer is {expected}.")
+    return _compared(key, given)
+
+
+def _compared(key: QuantityKey, given: Quantity) -> Verdict:
+    expected = key.expected
+    result = compare(key.reference, given, key.tolerance)
+    if not result.same_dimension:
+        return Verdict(False, 0.0, expected, f"That is {result.response_dimension_name}; the "
+                       f"question asks for {result.reference_dimension_name} ({expected}).")
+    if not result.within:
+        return Verdict(False, 0.0, expected,
+                       f"Not {format_quantity(given)}: the answer is {expected}.")
+    forgiven = ("a unit conversion",) if result.unit_converted else ()
+    shown = format_quantity(given) if result.unit_converted else alternative_display(key.reference)
+    also = f" ≈ {shown}" if shown and shown != expected else ""
+    return Verdict(True, 1.0, expected, f"Right: {expected}{also}.", forgiven)
+
+
+GRADER = Grader(prepare, grade)

@@ -1,0 +1,86 @@
+"""Loading banks from disk: the one edge of the core that reads files (banks and their source)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.core.bank import Bank
+from quiz.core.problems import Problem
+from quiz.core.source import Article, SourceError, read_article
+from quiz.core.validation import BankValidator
+from quiz.core.yaml_reading import YamlMap, read_yaml
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedBank:
+    """A bank file after loading: its Bank when valid, else the problems that stop it."""
+
+    bank_id: str
+    path: Path
+    bank: Bank | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.bank is not None and not self.problems
+
+
+def load_bank(path: Path) -> LoadedBank:
+    """Read, parse and validate one bank file, reporting every problem with its place."""
+    name = str(path)
+    text, problem = _read_text(path)
+    if problem is not None:
+        return LoadedBank(path.stem, path, None, (problem,))
+    data, issues = read_yaml(text)
+    problems = [Problem(name, i.line, i.column, i.message) for i in issues]
+    if data is None and not problems:
+        problems.append(Problem(name, 1, 1, "the file is empty: a bank needs a 'title' and a "
+                                "list of 'questions'"))
+    article = _read_source(data, path, problems)
+    validator = BankValidator(name)
+    bank = validator.validate(data, path.stem, article) if data is not None else None
+    problems.extend(validator.problems)
+    return LoadedBank(path.stem, path, bank if not problems else None, tuple(problems))
+
+
+def bank_paths(paths: list[Path]) -> list[Path]:
+    """The bank files named: files as given, folders searched (non-recursively) for YAML."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in BANK_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def load_banks(directory: Path) -> list[LoadedBank]:
+    return [load_bank(path) for path in bank_paths([directory])]
+
+
+def _read_text(path: Path) -> tuple[str, Problem | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return "", Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return "", Problem(str(path), line, column, f"byte 0x{raw[error.start]:02x} is not "
+                           "UTF-8: save the file as UTF-8")
+
+
+def _read_source(data: object, path: Path, problems: list[Problem]) -> Article | None:
+    if not isinstance(data, YamlMap) or not isinstance(data.get("source"), str):
+        return None
+    try:
+        return read_article(path.parent / data["source"])
+    except SourceError as error:
+        line, column = data.where("source")
+        problems.append(Problem(str(path), line, column, str(error)))
+        return None

@@ -1,0 +1,257 @@
+"""Partial dates ("18 April", "late February", "September 2023"): reading and comparing them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from text_to_num import alpha2digit
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message says why and how to write it."""
+
+
+class AmbiguousDateError(DateError):
+    """An all-digit date such as 04/05 whose day and month could be either way round."""
+
+
+class UnreadableDateError(DateError):
+    """Text that is not a date, or not one this module can read."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """The parts of a date a text actually gives; a missing part is None, never guessed."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    qualifier: str | None = None  # "early", "mid" or "late": shown, never graded
+
+    def describe(self) -> str:
+        """ "18 April", "late February", "mid-April", "September 2023", "2023"."""
+        parts = (
+            None if self.day is None else str(self.day),
+            None if self.month is None else _MONTH_NAMES[self.month - 1],
+            None if self.year is None else str(self.year),
+        )
+        text = " ".join(part for part in parts if part)
+        if self.qualifier is None:
+            return text
+        return f"{self.qualifier}{'-' if self.qualifier == 'mid' else ' '}{text}"
+
+
+@dataclass(frozen=True)
+class DateComparison:
+    """Which parts of a response match the reference's; `extra` parts are reported, not held
+    against the learner (a year the article never states, say)."""
+
+    matches: bool
+    missing: tuple[str, ...]
+    wrong: tuple[str, ...]
+    extra: tuple[str, ...]
+
+
+_PARTS = ("year", "month", "day")
+# Spelled out here: calendar.month_name follows the process locale, and answers are English.
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS |= {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS["sept"] = 9
+_QUALIFIERS = {
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+}
+# Words that place a date without naming a part of it. "last" and "this year" are relative to
+# a today the core does not know, so they are read past rather than resolved.
+_FILLERS = frozenset(
+    [
+        "the",
+        "of",
+        "on",
+        "in",
+        "at",
+        "by",
+        "around",
+        "about",
+        "this",
+        "last",
+        "next",
+        "past",
+        "previous",
+        "year",
+        "year's",
+        "until",
+    ]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
+_DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Read a date given in part or in full; raise AmbiguousDateError or UnreadableDateError.
+
+    All-digit day/month dates are read only when one order alone is valid: 18/04 is 18 April
+    (18 cannot be a month), 04/18 is 18 April too, but 04/05 is ambiguous. Year-first dates
+    (2023-04-18) are ISO order and never ambiguous.
+    """
+    given = text.strip()
+    date = _parse_numeric(given) or _parse_words(given)
+    _check_day_exists(date)
+    return date
+
+
+def compare_dates(reference: PartialDate, response: PartialDate) -> DateComparison:
+    """Part by part: missing and wrong parts fail the response; extra ones do not."""
+    given = [(part, getattr(reference, part), getattr(response, part)) for part in _PARTS]
+    missing = tuple(part for part, ref, res in given if ref is not None and res is None)
+    wrong = tuple(part for part, ref, res in given if None not in (ref, res) and ref != res)
+    extra = tuple(part for part, ref, res in given if ref is None and res is not None)
+    return DateComparison(not missing and not wrong, missing, wrong, extra)
+
+
+def warm_up() -> None:
+    """Make dateparser's slow first call (~150 ms) now rather than on a learner's request."""
+    _date_parser().get_date_data("Wednesday 18 April 2023")
+
+
+def _parse_numeric(text: str) -> PartialDate | None:
+    if match := _YEAR_FIRST.fullmatch(text):
+        year, month, day = match.groups()
+        return _checked(int(year), int(month), None if day is None else int(day))
+    if match := _MONTH_YEAR.fullmatch(text):
+        return _checked(int(match[2]), int(match[1]), None)
+    if match := _DAY_MONTH.fullmatch(text):
+        return _day_month(int(match[1]), int(match[2]), match[3])
+    return None
+
+
+def _day_month(first: int, second: int, year: str | None) -> PartialDate:
+    if year is not None and len(year) != 4:
+        raise UnreadableDateError(f"write the year in full (as in 2023), not '{year}'")
+    full_year = None if year is None else int(year)
+    pairs = {(first, second), (second, first)}  # (month, day) both ways; one pair if equal
+    readings = [(month, day) for month, day in pairs if 1 <= month <= 12 and 1 <= day <= 31]
+    if len(readings) > 1:
+        raise AmbiguousDateError(
+            f"{first}/{second} could be day/month or month/day; {_SPELL_IT_OUT}"
+        )
+    if not readings:
+        raise UnreadableDateError(f"{first}/{second} is not a date; {_SPELL_IT_OUT}")
+    month, day = readings[0]
+    return _checked(full_year, month, day)
+
+
+def _parse_words(text: str) -> PartialDate:
+    tokens = _TOKEN.findall(text.lower())
+    if any(_is_unknown(token) for token in tokens):
+        # Number words ("the eighteenth") cost ~2 µs to read, so only when a word is unknown.
+        tokens = _TOKEN.findall(alpha2digit(text, "en", threshold=0).lower())
+    if any(_is_unknown(token) for token in tokens):
+        return _parse_with_dateparser(text, _qualifier(tokens))
+    return _from_tokens(tokens, text)
+
+
+def _from_tokens(tokens: list[str], text: str) -> PartialDate:
+    months = [_MONTHS[token] for token in tokens if token in _MONTHS]
+    numbers = [token for token in tokens if token[0].isdigit()]
+    years = [int(token) for token in numbers if _is_year(token)]
+    days = [int(token.rstrip("stndrh")) for token in numbers if not _is_year(token)]
+    if len(months) > 1 or len(years) > 1 or len(days) > 1:
+        raise UnreadableDateError(f"'{text}' gives more than one date; give just one")
+    if not months and (days or not years):
+        raise UnreadableDateError(f"no month found in '{text}'; write it as in '18 April'")
+    return _checked(_first(years), _first(months), _first(days), _qualifier(tokens))
+
+
+def _parse_with_dateparser(text: str, qualifier: str | None) -> PartialDate:
+    data = _date_parser().get_date_data(text)
+    if data.date_obj is None:
+        raise UnreadableDateError(
+            f"'{text}' is not a date this quiz can read; write it as in '18 April'"
+        )
+    found = data.date_obj
+    # dateparser fills missing parts from RELATIVE_BASE; keep only the parts the text gives.
+    year = found.year if re.search(rf"\b{found.year}\b", text) else None
+    month = None if data.period == "year" else found.month
+    day = found.day if data.period == "day" else None
+    return _checked(year, month, day, qualifier)
+
+
+@functools.cache
+def _date_parser() -> DateDataParser:
+    # Imported here: dateparser costs ~150 ms to import, and most answers never need it.
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PARSERS": ["custom-formats", "absolute-time"],  # no "yesterday": it needs a today
+        "RELATIVE_BASE": datetime.datetime(2000, 1, 1),  # never the clock; unused parts dropped
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _checked(
+    year: int | None, month: int | None, day: int | None, qualifier: str | None = None
+) -> PartialDate:
+    if month is not None and not 1 <= month <= 12:
+        raise UnreadableDateError(f"{month} is not a month; {_SPELL_IT_OUT}")
+    if day is not None and not 1 <= day <= 31:
+        raise UnreadableDateError(f"{day} is not a day of the month")
+    return PartialDate(year, month, day, qualifier)
+
+
+def _check_day_exists(date: PartialDate) -> None:
+    if date.day is None or date.month is None:
+        return
+    # Without a year, allow 29 February: some year has it.
+    if date.day > calendar.monthrange(date.year or 2000, date.month)[1]:
+        raise UnreadableDateError(f"{date.describe()} does not exist; check the day")
+
+
+def _is_unknown(token: str) -> bool:
+    if token[0].isdigit():
+        return False
+    return token not in _MONTHS and token not in _QUALIFIERS and token not in _FILLERS
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit()
+
+
+def _qualifier(tokens: list[str]) -> str | None:
+    return next((_QUALIFIERS[token] for token in tokens if token in _QUALIFIERS), None)
+
+
+def _first(values: list[int]) -> int | None:
+    return values[0] if values else None

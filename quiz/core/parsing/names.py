@@ -1,0 +1,113 @@
+"""Who said it: matching a typed person's (or organisation's) name, titles and typos aside.
+
+A person's family name alone is right ("Shoigu" for "Sergei Shoigu"); the first name is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quiz.core.parsing.text import TextKey, match_form, normalize, prepare_form
+
+# Titles and honorifics dropped, with what precedes them, from a person's name, as normalised word
+# sequences (periods are gone: "Gen." is "gen"). Deliberately short: a word here can never
+# be part of a name. Longer phrases first, so "defense minister" goes before "minister".
+TITLES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(title.split())
+    for title in (
+        "prime minister",
+        "foreign minister",
+        "defense minister",
+        "defence minister",
+        "vice president",
+        "president",
+        "minister",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "mister",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+    )
+)
+# Generational suffixes are not the family name: "King" is the surname of "Martin Luther King Jr."
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """The author's name that matched, by how many edits, and whether by family name alone."""
+
+    answer: str
+    distance: int
+    by_surname: bool
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """A name and its accepted variants, parsed once at load."""
+
+    full: TextKey
+    surnames: TextKey
+    person: bool
+
+
+def name_form(text: str, person: bool = True) -> str:
+    """Normalise a name; for a person, also drop leading titles ("Defense Minister", "Mr.")."""
+    # A period ends a word here, so "Mr.Shoigu" is "mr shoigu" (text.normalize joins "U.S.").
+    words = normalize(text.replace(".", ". ")).split()
+    if person:
+        words = _without_titles(words)
+    return " ".join(words)
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """Drop everything up to the last title that still has a name after it.
+
+    Whatever precedes a title only describes the person ("Russian Defense Minister Sergei
+    Shoigu"), so it goes with the title.
+    """
+    start = 0
+    for index in range(len(words)):
+        for title in TITLES:
+            end = index + len(title)
+            if end < len(words) and tuple(words[index:end]) == title:
+                start = max(start, end)
+    return words[start:]
+
+
+def _surname(form: str) -> str | None:
+    """The family name of a normalised person's name, or None for a single word."""
+    words = [word for word in form.split() if word not in _SUFFIXES]
+    return words[-1] if len(words) > 1 else None
+
+
+def prepare_name(
+    answer: str, accept: Sequence[str] = (), surname: bool = True, typos: int | None = None
+) -> NameKey:
+    """Parse a name once; `surname=False` is for organisations, which only match whole."""
+    names = (answer, *accept)
+    forms = [(name, name_form(name, surname)) for name in names]
+    full = TextKey(tuple(prepare_form(name, form, typos) for name, form in forms))
+    family = [(name, _surname(form)) for name, form in forms] if surname else []
+    surnames = TextKey(tuple(prepare_form(name, last, typos) for name, last in family if last))
+    return NameKey(full, surnames, surname)
+
+
+def match_name(response: str, key: NameKey) -> NameMatch | None:
+    """Match a typed name: the whole name first, then (for a person) the family name alone."""
+    form = name_form(response, key.person)
+    whole = match_form(form, key.full)
+    if whole is not None:
+        return NameMatch(whole.answer, whole.distance, by_surname=False)
+    last = match_form(form, key.surnames)
+    return None if last is None else NameMatch(last.answer, last.distance, by_surname=True)

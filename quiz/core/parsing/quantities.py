@@ -1,0 +1,328 @@
+"""Quantities with units ("20 km", "15%", "four days"): reading, comparing and displaying them."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import threading
+from dataclasses import dataclass
+from os import PathLike
+from tokenize import TokenError
+
+import pint
+
+from quiz.core.parsing.numbers import format_number, split_number
+
+
+class QuantityError(ValueError):
+    """A quantity that cannot be read; the message says why, for the learner or the author."""
+
+
+class MissingUnitError(QuantityError):
+    """A bare number where a unit is needed, so the grader can ask for the unit."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A magnitude in a unit, named the way pint names it ("kilometer", "percent", "day")."""
+
+    magnitude: float
+    unit: str
+
+    def __str__(self) -> str:
+        return format_quantity(self)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a response may stray: a fraction of the reference (0.01 is 1%), or an amount."""
+
+    relative: float = 0.0
+    absolute: Quantity | None = None
+
+    def describe(self) -> str:
+        if self.absolute is not None:
+            return f"±{format_quantity(self.absolute)}"
+        return f"±{format_number(self.relative * 100)}%"
+
+
+DEFAULT_TOLERANCE = Tolerance(relative=0.01)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a response measures up to a reference; `converted` is NaN when the kinds differ."""
+
+    same_dimension: bool
+    within: bool
+    converted: float
+    reference_dimension_name: str
+    response_dimension_name: str
+    unit_converted: bool
+
+
+# Spellings pint lacks or reads differently. A table, not `ureg.define`: "kms" would have to be
+# a new unit (pint's @alias cannot alias the prefixed "kilometer"), "pct" is already pint's
+# picocarat, and "per cent" has a space, which pint unit names cannot hold.
+_SPELLINGS = {
+    "kms": "km",
+    "klicks": "km",
+    "pct": "percent",
+    "per cent": "percent",
+    "per-cent": "percent",
+    "percentage": "percent",
+    "percentage point": "percent",
+    "percentage points": "percent",
+    "pp": "percent",
+    "degrees celsius": "degC",
+    "degree celsius": "degC",
+    "degrees c": "degC",
+    "degrees centigrade": "degC",
+    "degrees fahrenheit": "degF",
+    "degree fahrenheit": "degF",
+    "degrees f": "degF",
+    "kmh": "km/h",
+    "kmph": "km/h",
+}
+# Hedges learners put before an estimate; they do not change the number being given.
+_HEDGE = re.compile(
+    r"^\s*(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|~)\s*", re.I
+)
+_POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
+# Malformed unit text makes pint's expression parser raise all of these, not just PintError.
+_PINT_PARSE_ERRORS = (pint.PintError, ValueError, AssertionError, TokenError)
+
+_KIND_NAMES = {
+    "[length]": "a distance",
+    "[mass]": "a mass",
+    "[time]": "a duration",
+    "[temperature]": "a temperature",
+    "[length] / [time]": "a speed",
+    "[length] / [time] ** 2": "an acceleration",
+    "[length] ** 2": "an area",
+    "[length] ** 3": "a volume",
+    "[mass] / [length] ** 3": "a density",
+    "1 / [time]": "a frequency",
+    "[mass] * [length] / [time] ** 2": "a force",
+    "[mass] * [length] ** 2 / [time] ** 2": "an energy",
+    "[mass] * [length] ** 2 / [time] ** 3": "a power",
+    "proportion": "a percentage",
+    "angle": "an angle",
+    "count": "a count",
+}
+_PROPORTIONS = frozenset({"percent", "permille", "ppm"})
+_ANGLES = frozenset({"degree", "radian", "arcminute", "arcsecond", "turn", "gradian"})
+# Durations read better spelled out ("4 days"); pint's symbol would be "4 d".
+_SPELLED_OUT = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+# Handy conversions for feedback, best first: the first that gives at least 1 is shown, so
+# 96 hours reads "4 days" but 2 hours reads "120 minutes".
+_ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "kilometer": ("mile",),
+    "mile": ("kilometer",),
+    "meter": ("mile", "foot"),
+    "foot": ("meter",),
+    "centimeter": ("inch",),
+    "inch": ("centimeter",),
+    "kilogram": ("pound",),
+    "pound": ("kilogram",),
+    "degree_Celsius": ("degree_Fahrenheit",),
+    "degree_Fahrenheit": ("degree_Celsius",),
+    "year": ("month",),
+    "month": ("week", "day"),
+    "week": ("day",),
+    "day": ("week", "hour"),
+    "hour": ("day", "minute"),
+    "minute": ("hour", "second"),
+    "kilometer / hour": ("mile / hour",),
+    "kilometer_per_hour": ("mile / hour",),
+    "mile / hour": ("kilometer / hour",),
+    "mile_per_hour": ("kilometer / hour",),
+    "knot": ("kilometer / hour",),
+}
+# Where pint's short symbol is not what people write.
+_SYMBOLS = {"degree": "°", "mile / hour": "mph", "mile_per_hour": "mph"}
+
+_registry: pint.UnitRegistry | None = None
+_registry_lock = threading.Lock()
+
+
+def warm_up(cache_folder: str | PathLike[str] | None = None) -> None:
+    """Build the unit registry now (~200 ms; ~25 ms from a cache folder) instead of on a request.
+
+    The caller chooses the cache folder (the core reads no environment); None means no cache.
+    """
+    _get_registry(cache_folder)
+    parse_quantity("20 km")
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError."""
+    given = _HEDGE.sub("", text.strip())
+    split = split_number(given)
+    if split is None:
+        raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
+    value, unit_text = split
+    if not unit_text:
+        raise MissingUnitError(
+            f"no unit given after {format_number(value)}; add one, as in '20 km'"
+        )
+    return Quantity(value, _unit_name(unit_text))
+
+
+def parse_tolerance(text: str | None, reference: Quantity) -> Tolerance:
+    """Read "1%" (relative) or "500 m" (absolute, same kind as `reference`); blank gives 1%.
+
+    A percentage is always relative, even for a percentage answer; write "1 percentage point"
+    for an absolute tolerance on one.
+    """
+    if text is None or not text.strip():
+        return DEFAULT_TOLERANCE
+    tolerance = _parse_tolerance_quantity(text)
+    if tolerance.unit == "percent" and not _POINTS.search(text):
+        return Tolerance(relative=tolerance.magnitude / 100)
+    if _kind(tolerance.unit) != _kind(reference.unit):
+        raise QuantityError(
+            f"tolerance '{text.strip()}' is {dimension_name(tolerance.unit)} but the answer is "
+            f"{dimension_name(reference.unit)}; give it in {_symbol(reference.unit)} or as '1%'"
+        )
+    return Tolerance(absolute=tolerance)
+
+
+def compare(
+    reference: Quantity, response: Quantity, tolerance: Tolerance = DEFAULT_TOLERANCE
+) -> Comparison:
+    """Whether `response` is the same kind of quantity as `reference`, and close enough."""
+    names = (dimension_name(reference.unit), dimension_name(response.unit))
+    if _kind(reference.unit) != _kind(response.unit):
+        return Comparison(False, False, math.nan, *names, unit_converted=True)
+    converted = convert(response, reference.unit)
+    allowed = _allowance(reference, tolerance)
+    # A hair of slack so a conversion's rounding cannot push an exact boundary outside.
+    slack = 1e-9 * max(1.0, abs(reference.magnitude))
+    within = abs(converted - reference.magnitude) <= allowed + slack
+    return Comparison(
+        True, within, converted, *names, _is_conversion(response.unit, reference.unit)
+    )
+
+
+def dimension_name(unit: str) -> str:
+    """What a unit measures, in plain words: "a distance", "a percentage", "a speed"..."""
+    return _KIND_NAMES.get(_kind(unit), f"a quantity in {_symbol(unit)}")
+
+
+def convert(quantity: Quantity, unit: str) -> float:
+    """The magnitude of `quantity` in `unit` (a pint unit name of the same kind)."""
+    slope, intercept = _conversion(quantity.unit, unit)
+    return slope * quantity.magnitude + intercept
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """For display: "20 km", "15%", "4 days", "20 °C"."""
+    number = format_number(quantity.magnitude)
+    if quantity.unit in _SPELLED_OUT:
+        return f"{number} {quantity.unit}{'' if quantity.magnitude == 1 else 's'}"
+    symbol = _symbol(quantity.unit)
+    return f"{number}{symbol}" if symbol in ("%", "°") else f"{number} {symbol}"
+
+
+def convert_for_display(quantity: Quantity, unit: str) -> str:
+    """`quantity` shown in another unit ("12.4 mi"); raise QuantityError if it cannot be."""
+    target = _unit_name(unit)
+    if _kind(target) != _kind(quantity.unit):
+        raise QuantityError(
+            f"cannot show {dimension_name(quantity.unit)} in {unit}, {dimension_name(target)}"
+        )
+    return format_quantity(Quantity(convert(quantity, target), target))
+
+
+def alternative_display(quantity: Quantity) -> str | None:
+    """A handy conversion for feedback (km -> mi, °C -> °F, days -> hours), or None."""
+    targets = _ALTERNATIVES.get(quantity.unit, ())
+    for target in targets:
+        if abs(convert(quantity, target)) >= 1 or target == targets[-1]:
+            return convert_for_display(quantity, target)
+    return None
+
+
+def _parse_tolerance_quantity(text: str) -> Quantity:
+    try:
+        return parse_quantity(text)
+    except MissingUnitError as error:
+        raise MissingUnitError(
+            f"tolerance '{text.strip()}' has no unit; write a percentage ('1%') or an amount "
+            "('500 m')"
+        ) from error
+
+
+def _allowance(reference: Quantity, tolerance: Tolerance) -> float:
+    """The largest difference allowed, in the reference's unit."""
+    allowed = abs(reference.magnitude) * tolerance.relative
+    if tolerance.absolute is not None:
+        # Only the slope: a tolerance is a difference, so 2 °C is 3.6 °F, not 35.6 °F.
+        slope, _ = _conversion(tolerance.absolute.unit, reference.unit)
+        allowed = max(allowed, abs(slope * tolerance.absolute.magnitude))
+    return allowed
+
+
+def _is_conversion(source: str, target: str) -> bool:
+    slope, intercept = _conversion(source, target)
+    return not (math.isclose(slope, 1.0) and math.isclose(intercept, 0.0, abs_tol=1e-9))
+
+
+def _unit_name(text: str) -> str:
+    return _canonical_name(" ".join(text.split()).rstrip("."))
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_name(name: str) -> str:
+    # Cached apart from the unit: formatting a pint unit as text costs ~8 µs a time.
+    return str(_lookup_unit(name))
+
+
+@functools.lru_cache(maxsize=1024)
+def _lookup_unit(name: str) -> pint.Unit:
+    """The pint unit a learner means; cached, as pint's own parser costs ~160 µs a call."""
+    registry = _get_registry()
+    spelled = _SPELLINGS.get(name.lower(), name)
+    # Exact case first ("Mm" is not "mm"); lower case only rescues "KM" and "Kilometres".
+    for candidate in dict.fromkeys((spelled, spelled.lower())):
+        try:
+            return registry.Unit(candidate)
+        except _PINT_PARSE_ERRORS:
+            continue
+    raise QuantityError(f"unknown unit '{name}'; try a common one such as km, kg, days or %")
+
+
+@functools.lru_cache(maxsize=1024)
+def _conversion(source: str, target: str) -> tuple[float, float]:
+    """Slope and intercept taking `source` magnitudes to `target`: affine, so °C -> °F works."""
+    registry = _get_registry()
+    zero = registry.Quantity(0.0, source).to(target).magnitude
+    one = registry.Quantity(1.0, source).to(target).magnitude
+    return one - zero, zero
+
+
+@functools.lru_cache(maxsize=256)
+def _kind(unit: str) -> str:
+    """What a unit measures; pint calls %, degrees and counts all dimensionless, we do not."""
+    pint_unit = _lookup_unit(unit)
+    if not pint_unit.dimensionless:
+        return str(pint_unit.dimensionality)
+    if unit in _PROPORTIONS:
+        return "proportion"
+    return "angle" if unit in _ANGLES else "count"
+
+
+@functools.lru_cache(maxsize=256)
+def _symbol(unit: str) -> str:
+    return _SYMBOLS.get(unit) or format(_lookup_unit(unit), "~P")
+
+
+def _get_registry(cache_folder: str | PathLike[str] | None = None) -> pint.UnitRegistry:
+    global _registry
+    if _registry is None:
+        with _registry_lock:
+            if _registry is None:
+                _registry = pint.UnitRegistry(cache_folder=cache_folder)
+    return _registry

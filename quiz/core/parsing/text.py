@@ -1,0 +1,133 @@
+"""Free-text answers: normalising typed text and matching it to an answer and its aliases.
+
+Typos are forgiven by edit distance (rapidfuzz), but digits never: `Mi-28` is not `Mi-24`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+# Combining marks left by NFKD (accents): the main Unicode blocks, so one regex pass
+# replaces a per-character `unicodedata.combining` loop.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Typographic apostrophes; NFKD leaves them alone. Apostrophes vanish: "Russia’s" == "Russias".
+_APOSTROPHES = str.maketrans("", "", "’‘ʼ´`")
+_DIGIT = re.compile(r"\d")
+# With digits about: a period is kept only as a decimal point, a comma not at all
+# between digits ("1,000" == "1000"), and an ordinal suffix goes ("201st" == "201th" == "201"),
+# since the digits carry the meaning and are compared exactly.
+_NUMBER_NOISE = re.compile(r"(?<!\d)\.|\.(?!\d)|(?<=\d),(?=\d)|(?<=\d)(?:st|nd|rd|th)\b")
+# Words and numbers; everything else (dashes, slashes, brackets, spaces) only separates them,
+# so "Kharb-Maidon" == "Kharb Maidon" and "Mi24" == "Mi-24" == "mi 24".
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+_ARTICLES = frozenset({"the", "a", "an"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, punctuation and spacing away, and drop a leading "the"/"a"/"an"."""
+    # The fast paths (ASCII, no digits) matter: this runs on every typed response.
+    if not text.isascii():
+        text = _fold_unicode(text)
+    text = text.casefold().replace("'", "")
+    text = _NUMBER_NOISE.sub("", text) if _DIGIT.search(text) else text.replace(".", "")
+    tokens = _TOKEN.findall(text)
+    if len(tokens) > 1 and tokens[0] in _ARTICLES:
+        del tokens[0]
+    return " ".join(tokens)
+
+
+def _fold_unicode(text: str) -> str:
+    """Drop curly apostrophes, then accents; a text left ASCII skips the costly NFKD."""
+    # The curly apostrophe is by far the most common non-ASCII character typed or pasted.
+    text = text.replace("’", "")
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
+
+
+def typos_for(form: str) -> int:
+    """Edits allowed for an already normalised answer: short answers must be exact."""
+    letters = sum(char.isalpha() for char in form)
+    if letters <= 4:
+        return 0
+    return 1 if letters <= 8 else 2
+
+
+def default_typos(answer: str) -> int:
+    """Edits allowed by default for `answer`: 0 up to 4 letters, 1 up to 8, 2 beyond."""
+    return typos_for(normalize(answer))
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """Which answer the response matched (as the author wrote it) and by how many edits."""
+
+    answer: str
+    distance: int
+
+
+@dataclass(frozen=True)
+class PreparedAnswer:
+    """One answer parsed once at load: its normal form, its digits and its typo budget."""
+
+    answer: str
+    form: str
+    digits: tuple[str, ...]
+    typos: int
+
+
+@dataclass(frozen=True)
+class TextKey:
+    """The answers a question accepts, in the author's order (ties go to the first)."""
+
+    answers: tuple[PreparedAnswer, ...]
+
+
+class EmptyAnswerError(ValueError):
+    """An answer that has nothing left to compare once normalised (only punctuation)."""
+
+
+def prepare_form(answer: str, form: str, typos: int | None = None) -> PreparedAnswer:
+    """Prepare `answer` to be compared as `form`, an already normalised text.
+
+    Callers that normalise further (names drop titles) pass their own form; the rest use
+    `prepare_answers`.
+    """
+    if not form:
+        raise EmptyAnswerError(f"answer {answer!r} has no letters or digits to match against")
+    budget = typos_for(form) if typos is None else typos
+    return PreparedAnswer(answer, form, tuple(_NUMBER.findall(form)), budget)
+
+
+def prepare_answers(answers: Sequence[str], typos: int | None = None) -> TextKey:
+    """Parse the canonical answer and its aliases once; `typos` overrides every default."""
+    return TextKey(tuple(prepare_form(answer, normalize(answer), typos) for answer in answers))
+
+
+def match_form(form: str, key: TextKey) -> TextMatch | None:
+    """Best match of an already normalised response, or None if none is within tolerance."""
+    digits = tuple(_NUMBER.findall(form))
+    best: TextMatch | None = None
+    for entry in key.answers:
+        if entry.digits != digits:
+            continue
+        distance = Levenshtein.distance(form, entry.form, score_cutoff=entry.typos)
+        if distance <= entry.typos and (best is None or distance < best.distance):
+            best = TextMatch(entry.answer, distance)
+    return best
+
+
+def match_prepared(response: str, key: TextKey) -> TextMatch | None:
+    """Best match of a typed response against answers prepared at load."""
+    return match_form(normalize(response), key)
+
+
+def match_text(response: str, answers: Sequence[str], typos: int | None = None) -> TextMatch | None:
+    """Best match of `response` among `answers`; prefer `prepare_answers` on hot paths."""
+    return match_prepared(response, prepare_answers(answers, typos))

@@ -1,0 +1,107 @@
+"""Validating a parsed bank: every problem of every question, each at its line and column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quiz.core.bank import Bank, Question
+from quiz.core.examples import check_examples
+from quiz.core.format import BANK_KEYS, BANK_REQUIRED, Kind
+from quiz.core.giveaways import giveaway
+from quiz.core.problems import Problem
+from quiz.core.questions import QuestionBuilder, suggest
+from quiz.core.shapes import ShapeError, read_kind
+from quiz.core.source import Article
+from quiz.core.yaml_reading import Mark, YamlList, YamlMap
+
+
+class BankValidator:
+    """Collects the problems of one bank file while building its Bank."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def complain(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(self.file, mark[0], mark[1], message))
+
+    def validate(self, data: Any, bank_id: str, article: Article | None) -> Bank | None:
+        """The Bank, or None if any problem was found (they are all in `problems`)."""
+        if not isinstance(data, YamlMap):
+            self.complain((1, 1), "a bank must be a mapping with at least 'title' and 'questions'")
+            return None
+        header = self._header(data)
+        questions = self._questions(data.get("questions"), data, article)
+        if self.problems or header is None:
+            return None
+        return Bank(id=bank_id, questions=questions, source_name=str(data.get("source", "")),
+                    **header)
+
+    def _header(self, data: YamlMap) -> dict[str, Any] | None:
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in BANK_KEYS:
+                self.complain(data.where(key), f"unknown top-level key '{key}'"
+                              + suggest(key, list(BANK_KEYS)))
+            elif key not in ("questions", "source"):
+                values[key] = self._read(data, key, BANK_KEYS[key])
+        for key in BANK_REQUIRED:
+            if key not in data:
+                self.complain(data.mark, f"the bank has no '{key}'")
+        if "title" not in values:
+            return None
+        values["tags"] = tuple(values.get("tags") or ())
+        values.setdefault("description", "")
+        return values
+
+    def _read(self, data: YamlMap, key: str, kind: Kind) -> Any:
+        try:
+            return read_kind(data[key], kind)
+        except ShapeError as error:
+            mark = data[key].where(error.index) if error.index is not None else data.where(key)
+            self.complain(mark, f"'{key}' {error}")
+            return None
+
+    def _questions(self, items: Any, data: YamlMap, article: Article | None) -> tuple[Question, ...]:
+        if "questions" in data and (not isinstance(items, YamlList) or not items):
+            self.complain(data.where("questions"), "'questions' must be a non-empty list of "
+                          "questions, each a mapping starting with '- id: ...'")
+            return ()
+        built: list[Question] = []
+        seen: dict[str, int] = {}
+        for index, node in enumerate(items or ()):
+            question = self._question(items, index, node, article, seen)
+            if question is not None:
+                built.append(question)
+        return tuple(built)
+
+    def _question(self, items: YamlList, index: int, node: Any, article: Article | None,
+                  seen: dict[str, int]) -> Question | None:
+        if not isinstance(node, YamlMap):
+            self.complain(items.where(index), f"question {index + 1} must be a mapping of keys "
+                          "(id, type, prompt...)")
+            return None
+        self._check_unique_id(node, seen)
+        question = QuestionBuilder(node, article, self.complain).build()
+        if question is None:
+            return None
+        self._check_meaning(question, node)
+        return question
+
+    def _check_unique_id(self, node: YamlMap, seen: dict[str, int]) -> None:
+        question_id = node.get("id")
+        if not isinstance(question_id, str):
+            return
+        if question_id in seen:
+            self.complain(node.where("id"), f"id '{question_id}' is already used by the question "
+                          f"on line {seen[question_id]}: ids must be unique in a bank")
+        else:
+            seen[question_id] = node.where("id")[0]
+
+    def _check_meaning(self, question: Question, node: YamlMap) -> None:
+        answer = giveaway(question)
+        if answer is not None:
+            self.complain(node.where("prompt"), f"the prompt gives away its own answer "
+                          f"({answer!r}): rephrase it")
+        if isinstance(node.get("check"), YamlMap):
+            check_examples(question, node["check"], self.complain)

@@ -1,0 +1,221 @@
+"""Reading YAML safely, keeping every value's line and column and the author's own characters.
+
+PyYAML's C loader does the parsing; this module turns its node tree into plain dicts, lists
+and strings itself, because the stock constructors would (a) forget where each value came
+from, (b) silently keep the last of two equal keys, (c) retype `no`, `1.10`, `012` or
+`2023-04-18` behind the author's back and (d) expand an alias bomb without limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+Mark = tuple[int, int]
+"""A 1-based (line, column) position in the file."""
+
+# Past this many values, aliases are expanding a small file into a huge one (a "billion
+# laughs" bomb): stop early instead of eating memory. Real banks stay far below it.
+_BASE_NODE_BUDGET = 100_000
+_NODES_PER_BYTE = 4
+_MAX_DEPTH = 64
+
+_PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# YAML's own core tags, whose values are still read as text; anything else (`!!python/...`,
+# a custom `!tag`) would ask a loader to build objects, which a bank never needs.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+)
+_MERGE_KEY = "<<"
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that remembers where it starts and where each of its keys and values stand."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+    def where(self, key: str) -> Mark:
+        """The key's position if present, else the mapping's own start."""
+        return self.key_marks.get(key, self.mark)
+
+
+class YamlList(list[Any]):
+    """A sequence that remembers where it starts and where each item stands."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+    def where(self, index: int) -> Mark:
+        return self.item_marks[index] if index < len(self.item_marks) else self.mark
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """Something wrong with the YAML itself, at a 1-based position."""
+
+    line: int
+    column: int
+    message: str
+
+
+class _TextLoader(yaml.CSafeLoader):
+    """The C loader with YAML's implicit typing switched off: every plain scalar stays text.
+
+    The format decides what a value means (`answer: no` is text for a `text` question and
+    false for a `truefalse` one), so the loader must not guess first.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {}
+
+
+def read_yaml(text: str) -> tuple[Any, list[YamlIssue]]:
+    """Parse one YAML document into YamlMap / YamlList / str / None, with every issue found."""
+    try:
+        root = yaml.compose(text, Loader=_TextLoader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_issue(error)]
+    except yaml.YAMLError as error:
+        return None, [YamlIssue(1, 1, f"YAML could not be read: {error}")]
+    if root is None:
+        return None, []
+    builder = _Builder(budget=_BASE_NODE_BUDGET + _NODES_PER_BYTE * len(text))
+    try:
+        return builder.build(root, depth=0), builder.issues
+    except _TooLarge as error:
+        return None, [*builder.issues, error.issue]
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError) -> YamlIssue:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    return YamlIssue(line, column, f"YAML syntax error: {what}")
+
+
+class _TooLarge(Exception):
+    def __init__(self, issue: YamlIssue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+def _as_written(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _is_plain(node: yaml.Node) -> bool:
+    # The C composer gives plain scalars the style '' and the pure-Python one None.
+    return not node.style
+
+
+def _mark_of(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Walks the composed node tree once, counting values so an alias bomb fails fast."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.issues: list[YamlIssue] = []
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0 or depth > _MAX_DEPTH:
+            line, column = _mark_of(node)
+            raise _TooLarge(
+                YamlIssue(line, column, "aliases or nesting expand this file far beyond its size; "
+                          "a bank needs no such structure (is an anchor referring to itself?)")
+            )
+        if not self._tag_allowed(node):
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, depth)
+        return self._scalar(node)
+
+    def _tag_allowed(self, node: yaml.Node) -> bool:
+        if node.tag in _ALLOWED_TAGS:
+            return True
+        line, column = _mark_of(node)
+        self.issues.append(
+            YamlIssue(line, column, f"the YAML tag '{_as_written(node.tag)}' is not allowed: a bank is plain "
+                      "data (text, lists and mappings), so remove the tag")
+        )
+        return False
+
+    def _scalar(self, node: yaml.ScalarNode) -> str | None:
+        # Only an unquoted ~, null or nothing means "no value"; '~' in quotes is text.
+        if _is_plain(node) and node.value in _PLAIN_NULLS:
+            return None
+        return str(node.value)
+
+    def _sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:
+        result = YamlList(_mark_of(node))
+        for item in node.value:
+            result.append(self.build(item, depth + 1))
+            result.item_marks.append(_mark_of(item))
+        return result
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
+        result = YamlMap(_mark_of(node))
+        merged: list[YamlMap] = []
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            value = self.build(value_node, depth + 1)
+            if key == _MERGE_KEY and _is_plain(key_node):
+                merged.extend(self._merge_sources(value, key_node))
+                continue
+            self._check_duplicate(result, key, key_node)
+            result[key] = value
+            result.key_marks[key] = _mark_of(key_node)
+            result.value_marks[key] = _mark_of(value_node)
+        for source in merged:  # explicit keys win over merged ones, as in YAML's merge rule
+            for key, value in source.items():
+                if key not in result:
+                    result[key] = value
+                    result.key_marks[key] = source.key_marks[key]
+                    result.value_marks[key] = source.value_marks[key]
+        return result
+
+    def _key(self, key_node: yaml.Node) -> str | None:
+        if isinstance(key_node, yaml.ScalarNode):
+            return str(key_node.value)
+        line, column = _mark_of(key_node)
+        self.issues.append(YamlIssue(line, column, "a key must be plain text, not a list or mapping"))
+        return None
+
+    def _check_duplicate(self, mapping: YamlMap, key: str, key_node: yaml.Node) -> None:
+        if key not in mapping.key_marks:
+            return
+        line, column = _mark_of(key_node)
+        first_line = mapping.key_marks[key][0]
+        self.issues.append(
+            YamlIssue(line, column, f"key '{key}' is given twice in this mapping (first on line "
+                      f"{first_line}); YAML would silently keep only the last, so remove one")
+        )
+
+    def _merge_sources(self, value: Any, key_node: yaml.Node) -> list[YamlMap]:
+        if isinstance(value, YamlMap):
+            return [value]
+        if isinstance(value, YamlList) and all(isinstance(item, YamlMap) for item in value):
+            return list(value)
+        line, column = _mark_of(key_node)
+        self.issues.append(YamlIssue(line, column, "'<<' merges a mapping (or a list of them)"))
+        return []
