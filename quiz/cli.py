@@ -26,21 +26,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="quiz", description="Quizzes and flashcards from YAML question banks.",
+        prog="quiz",
+        description="Quizzes and flashcards from YAML question banks.",
         epilog="The question format is described in docs/format.md.",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="check bank files; print FILE:LINE:COL: message")
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="bank files or folders (default: questions/)")
+    validate = commands.add_parser(
+        "validate", help="check bank files; print FILE:LINE:COL: message"
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="bank files or folders (default: questions/)",
+    )
     validate.set_defaults(run=_validate)
 
     grade = commands.add_parser("grade", help="grade one response and print the verdict as JSON")
     grade.add_argument("file", type=Path, help="the bank file")
     grade.add_argument("question_id", help="the question's id")
-    grade.add_argument("response", help="the learner's answer: raw text, or JSON for select-all, "
-                       "order (lists), match (an object) and cloze (a list, one per blank)")
+    grade.add_argument(
+        "response",
+        help="the learner's answer: raw text, or JSON for select-all, "
+        "order (lists), match (an object) and cloze (a list, one per blank)",
+    )
     grade.set_defaults(run=_grade)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a bank file")
@@ -49,8 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the web app")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--production", action="store_true",
-                       help="serve with gunicorn (sync workers) instead of the development server")
+    serve.add_argument(
+        "--production",
+        action="store_true",
+        help="serve with gunicorn (sync workers) instead of the development server",
+    )
     serve.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     serve.add_argument("--debug", action="store_true", help="development mode with reloading")
     serve.set_defaults(run=_serve)
@@ -102,8 +116,9 @@ def _grade(args: argparse.Namespace) -> int:
         ids = ", ".join(q.id for q in loaded.bank.questions)
         return _usage(f"no question '{args.question_id}' in {args.file}; its ids are: {ids}")
     try:
-        response = _decode(args.response, response_shape(question) if question.type != "card"
-                           else "text")
+        response = _decode(
+            args.response, response_shape(question) if question.type != "card" else "text"
+        )
         verdict = grade(question, response)
     except SelfGradedError:
         return _usage(f"question '{question.id}' is a card: it is self-graded, not graded here")
@@ -138,8 +153,13 @@ def _schema(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from quiz.web.server import serve
 
-    serve(host=args.host, port=args.port, production=args.production, workers=args.workers,
-          debug=args.debug)
+    serve(
+        host=args.host,
+        port=args.port,
+        production=args.production,
+        workers=args.workers,
+        debug=args.debug,
+    )
     return EXIT_OK
 
 

@@ -15,8 +15,13 @@ SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 
 
 def quiz(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "quiz.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quiz.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_validate_the_shipped_banks() -> None:
@@ -28,8 +33,9 @@ def test_validate_the_shipped_banks() -> None:
 def test_validate_reports_every_problem_with_its_place(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("title: A\nquestions:\n  - id: x\n    type: txt\n")
     (tmp_path / "b.yaml").write_bytes(b"title: B\nquestions: [\xff]\n")
-    (tmp_path / "c.yaml").write_text("title: C\ntitle: D\nquestions:\n  - id: y\n    type: card\n"
-                                     "    front: F\n    back: B\n")
+    (tmp_path / "c.yaml").write_text(
+        "title: C\ntitle: D\nquestions:\n  - id: y\n    type: card\n    front: F\n    back: B\n"
+    )
     result = quiz("validate", str(tmp_path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -59,8 +65,13 @@ def test_grade_prints_the_verdict_as_json() -> None:
 def test_grade_decodes_json_for_lists_and_mappings() -> None:
     result = quiz("grade", str(SAMPLE), "agencies", '{"TASS": "Russia", "Khovar": "Russia"}')
     assert result.returncode == 0 and json.loads(result.stdout)["score"] == 0.5
-    ordered = quiz("grade", str(SAMPLE), "timeline", '["The drills end", '
-                   '"Shoigu speaks about Central Asia", "Khovar reports an attack from Badakhshan"]')
+    ordered = quiz(
+        "grade",
+        str(SAMPLE),
+        "timeline",
+        '["The drills end", '
+        '"Shoigu speaks about Central Asia", "Khovar reports an attack from Badakhshan"]',
+    )
     assert json.loads(ordered.stdout)["score"] == 0.0
 
 
@@ -84,10 +95,13 @@ def test_schema_accepts_the_banks_and_refuses_mistakes() -> None:
 
 
 def test_validate_imports_no_web_libraries() -> None:
-    code = ("import sys; from quiz.cli import main; main(['validate', 'tests/data/banks']);"
-            "print(sorted(m for m in ('flask', 'sqlalchemy', 'wtforms') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys; from quiz.cli import main; main(['validate', 'tests/data/banks']);"
+        "print(sorted(m for m in ('flask', 'sqlalchemy', 'wtforms') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().endswith("[]")
 
 

@@ -38,8 +38,7 @@ def _example_problem(question: Question, shape: str, example: Any, should_be_rig
         return ""
     outcome = "right" if verdict.correct else "wrong"
     wanted = "right" if should_be_right else "wrong"
-    return (f"{_shown(example)} should grade {wanted} but grades {outcome} "
-            f"(\"{verdict.feedback}\")")
+    return f'{_shown(example)} should grade {wanted} but grades {outcome} ("{verdict.feedback}")'
 
 
 def _as_response(example: Any, shape: str) -> Any:

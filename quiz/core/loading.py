@@ -37,8 +37,11 @@ def load_bank(path: Path) -> LoadedBank:
     data, issues = read_yaml(text)
     problems = [Problem(name, i.line, i.column, i.message) for i in issues]
     if data is None and not problems:
-        problems.append(Problem(name, 1, 1, "the file is empty: a bank needs a 'title' and a "
-                                "list of 'questions'"))
+        problems.append(
+            Problem(
+                name, 1, 1, "the file is empty: a bank needs a 'title' and a list of 'questions'"
+            )
+        )
     article = _read_source(data, path, problems)
     validator = BankValidator(name)
     bank = validator.validate(data, path.stem, article) if data is not None else None
@@ -71,8 +74,12 @@ def _read_text(path: Path) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return "", Problem(str(path), line, column, f"byte 0x{raw[error.start]:02x} is not "
-                           "UTF-8: save the file as UTF-8")
+        return "", Problem(
+            str(path),
+            line,
+            column,
+            f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8",
+        )
 
 
 def _read_source(data: object, path: Path, problems: list[Problem]) -> Article | None:

@@ -71,8 +71,10 @@ class QuestionBuilder:
             return None
         if not isinstance(type_name, str) or type_name not in TYPES:
             shown = type_name if isinstance(type_name, str) else "?"
-            self.fail(self.node.where("type"),
-                      f"unknown question type '{shown}'" + suggest(shown, list(TYPES)))
+            self.fail(
+                self.node.where("type"),
+                f"unknown question type '{shown}'" + suggest(shown, list(TYPES)),
+            )
             return None
         return TYPES[type_name]
 
@@ -82,8 +84,11 @@ class QuestionBuilder:
             self.fail(self.node.mark, "question has no 'id' (a short slug like 'drills-distance')")
             return None
         if not isinstance(value, str) or not _SLUG.match(value):
-            self.fail(self.node.where("id"), f"id {value!r} must be a slug: lowercase letters, "
-                      "digits and dashes, like 'drills-distance'")
+            self.fail(
+                self.node.where("id"),
+                f"id {value!r} must be a slug: lowercase letters, "
+                "digits and dashes, like 'drills-distance'",
+            )
             return None
         return value
 
@@ -92,8 +97,10 @@ class QuestionBuilder:
         fields: dict[str, Any] = {}
         for key, value in self.node.items():
             if key not in allowed:
-                self.fail(self.node.where(key), f"unknown key '{key}' for a {spec.name} question"
-                          + suggest(key, list(allowed)))
+                self.fail(
+                    self.node.where(key),
+                    f"unknown key '{key}' for a {spec.name} question" + suggest(key, list(allowed)),
+                )
                 continue
             try:
                 fields[key] = read_kind(value, allowed[key])
@@ -101,8 +108,9 @@ class QuestionBuilder:
                 self.fail(self.at_key(key, error.index), f"'{key}' {error}")
         for key in self._required(spec):
             if key not in self.node:
-                self.fail(self.node.mark, f"{spec.name} question '{self.node.get('id')}' has no "
-                          f"'{key}'")
+                self.fail(
+                    self.node.mark, f"{spec.name} question '{self.node.get('id')}' has no '{key}'"
+                )
         return fields
 
     @staticmethod
@@ -116,21 +124,34 @@ class QuestionBuilder:
         if found is None:
             closest = closest_passage(self.article, quote)
             hint = f"; the closest passage is: {closest!r}" if closest else ""
-            self.fail(self.node.where("quote"),
-                      f"quote not found in the source {self.article.name}{hint}")
+            self.fail(
+                self.node.where("quote"), f"quote not found in the source {self.article.name}{hint}"
+            )
             return None
         return SourceSentence(found.sentence, found.quote_start, found.quote_end)
 
-    def _question(self, question_id: str, spec: TypeSpec, fields: dict[str, Any], key: Any,
-                  source: SourceSentence | None) -> Question:
+    def _question(
+        self,
+        question_id: str,
+        spec: TypeSpec,
+        fields: dict[str, Any],
+        key: Any,
+        source: SourceSentence | None,
+    ) -> Question:
         prompt = fields.get("prompt") or _default_prompt(spec.name, fields)
         own = {k: v for k, v in fields.items() if k not in COMMON_KEYS}
         if spec.name == "who":
             own["quote"] = fields["quote"]
         return Question(
-            id=question_id, type=spec.name, prompt=prompt,
-            explanation=fields.get("explanation", ""), quote=fields.get("quote", ""),
-            tags=tuple(fields.get("tags", ())), fields=own, key=key, source_sentence=source,
+            id=question_id,
+            type=spec.name,
+            prompt=prompt,
+            explanation=fields.get("explanation", ""),
+            quote=fields.get("quote", ""),
+            tags=tuple(fields.get("tags", ())),
+            fields=own,
+            key=key,
+            source_sentence=source,
             line=self.node.mark[0],
         )
 

@@ -19,18 +19,25 @@ _KIND_SCHEMAS: dict[Kind, dict[str, Any]] = {
     Kind.TEXT_OR_LIST: {"oneOf": [_TEXT, _TEXT_LIST]},
     Kind.FLAG: {"type": "boolean"},
     Kind.COUNT: {"type": "integer", "minimum": 0},
-    Kind.PAIRS: {"type": "array", "items": {"type": "array", "items": _TEXT,
-                                            "minItems": 2, "maxItems": 2}},
+    Kind.PAIRS: {
+        "type": "array",
+        "items": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
+    },
     Kind.CHECK: {
-        "type": "object", "additionalProperties": False,
+        "type": "object",
+        "additionalProperties": False,
         "properties": {"right": {"type": "array"}, "wrong": {"type": "array"}},
     },
 }
 # Keys whose YAML value may be written unquoted as a number or date, which the format reads
 # as text (`answer: 201`, `tolerance: 0.5`, `answer: 2023-04-18`).
 _SCALAR = {"type": ["string", "number"]}
-_SCALAR_KEYS = {("number", "answer"), ("number", "tolerance"), ("quantity", "tolerance"),
-                ("date", "answer")}
+_SCALAR_KEYS = {
+    ("number", "answer"),
+    ("number", "tolerance"),
+    ("quantity", "tolerance"),
+    ("date", "answer"),
+}
 
 _DESCRIPTIONS = {
     "id": "A unique slug in this bank (progress is keyed on it), e.g. drills-distance.",
@@ -69,11 +76,20 @@ def bank_schema() -> dict[str, Any]:
 def _type_schema(spec: TypeSpec) -> dict[str, Any]:
     properties = {key: _key_schema(spec.name, key, kind) for key, kind in spec.keys.items()}
     properties["type"] = {"const": spec.name, "description": spec.summary}
-    properties["id"] = {**_TEXT, "pattern": "^[a-z0-9]+(?:[-_][a-z0-9]+)*$",
-                        "description": _DESCRIPTIONS["id"]}
+    properties["id"] = {
+        **_TEXT,
+        "pattern": "^[a-z0-9]+(?:[-_][a-z0-9]+)*$",
+        "description": _DESCRIPTIONS["id"],
+    }
     required = ["id", "type", *(["prompt"] if spec.needs_prompt else []), *spec.required]
-    return {"type": "object", "title": spec.name, "description": spec.summary,
-            "required": required, "additionalProperties": False, "properties": properties}
+    return {
+        "type": "object",
+        "title": spec.name,
+        "description": spec.summary,
+        "required": required,
+        "additionalProperties": False,
+        "properties": properties,
+    }
 
 
 def _key_schema(type_name: str, key: str, kind: Kind) -> dict[str, Any]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.core.errors import QuizError
 from quiz.core.format import Kind
 from quiz.core.grading.truefalse import read_flag
 from quiz.core.yaml_reading import YamlList, YamlMap
 
 
-class ShapeError(ValueError):
+class ShapeError(QuizError, ValueError):
     """A value of the wrong kind; `index` points into a list when one item is at fault."""
 
     def __init__(self, message: str, index: int | None = None) -> None:
@@ -21,8 +22,10 @@ class ShapeError(ValueError):
         self.index = index
 
 
-_EMPTY = ("is empty (in YAML an unquoted ~ or null means nothing): give a value, "
-          "or quote it ('~') if you mean those characters")
+_EMPTY = (
+    "is empty (in YAML an unquoted ~ or null means nothing): give a value, "
+    "or quote it ('~') if you mean those characters"
+)
 
 
 def read_kind(value: Any, kind: Kind) -> Any:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pysbd
 from rapidfuzz import fuzz, process, utils
 
+from quiz.core.errors import QuizError
+
 # Curly and straight quote marks are the same mark typed on different keyboards.
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -20,7 +22,7 @@ _WHITESPACE = re.compile(r"\s+")
 _CLOSEST_CUTOFF = 50.0
 
 
-class SourceError(Exception):
+class SourceError(QuizError):
     """The source article cannot be read."""
 
 

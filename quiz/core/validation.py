@@ -34,15 +34,18 @@ class BankValidator:
         questions = self._questions(data.get("questions"), data, article)
         if self.problems or header is None:
             return None
-        return Bank(id=bank_id, questions=questions, source_name=str(data.get("source", "")),
-                    **header)
+        return Bank(
+            id=bank_id, questions=questions, source_name=str(data.get("source", "")), **header
+        )
 
     def _header(self, data: YamlMap) -> dict[str, Any] | None:
         values: dict[str, Any] = {}
-        for key, value in data.items():
+        for key in data:
             if key not in BANK_KEYS:
-                self.complain(data.where(key), f"unknown top-level key '{key}'"
-                              + suggest(key, list(BANK_KEYS)))
+                self.complain(
+                    data.where(key),
+                    f"unknown top-level key '{key}'" + suggest(key, list(BANK_KEYS)),
+                )
             elif key not in ("questions", "source"):
                 values[key] = self._read(data, key, BANK_KEYS[key])
         for key in BANK_REQUIRED:
@@ -62,10 +65,15 @@ class BankValidator:
             self.complain(mark, f"'{key}' {error}")
             return None
 
-    def _questions(self, items: Any, data: YamlMap, article: Article | None) -> tuple[Question, ...]:
+    def _questions(
+        self, items: Any, data: YamlMap, article: Article | None
+    ) -> tuple[Question, ...]:
         if "questions" in data and (not isinstance(items, YamlList) or not items):
-            self.complain(data.where("questions"), "'questions' must be a non-empty list of "
-                          "questions, each a mapping starting with '- id: ...'")
+            self.complain(
+                data.where("questions"),
+                "'questions' must be a non-empty list of "
+                "questions, each a mapping starting with '- id: ...'",
+            )
             return ()
         built: list[Question] = []
         seen: dict[str, int] = {}
@@ -75,11 +83,14 @@ class BankValidator:
                 built.append(question)
         return tuple(built)
 
-    def _question(self, items: YamlList, index: int, node: Any, article: Article | None,
-                  seen: dict[str, int]) -> Question | None:
+    def _question(
+        self, items: YamlList, index: int, node: Any, article: Article | None, seen: dict[str, int]
+    ) -> Question | None:
         if not isinstance(node, YamlMap):
-            self.complain(items.where(index), f"question {index + 1} must be a mapping of keys "
-                          "(id, type, prompt...)")
+            self.complain(
+                items.where(index),
+                f"question {index + 1} must be a mapping of keys (id, type, prompt...)",
+            )
             return None
         self._check_unique_id(node, seen)
         question = QuestionBuilder(node, article, self.complain).build()
@@ -93,15 +104,20 @@ class BankValidator:
         if not isinstance(question_id, str):
             return
         if question_id in seen:
-            self.complain(node.where("id"), f"id '{question_id}' is already used by the question "
-                          f"on line {seen[question_id]}: ids must be unique in a bank")
+            self.complain(
+                node.where("id"),
+                f"id '{question_id}' is already used by the question "
+                f"on line {seen[question_id]}: ids must be unique in a bank",
+            )
         else:
             seen[question_id] = node.where("id")[0]
 
     def _check_meaning(self, question: Question, node: YamlMap) -> None:
         answer = giveaway(question)
         if answer is not None:
-            self.complain(node.where("prompt"), f"the prompt gives away its own answer "
-                          f"({answer!r}): rephrase it")
+            self.complain(
+                node.where("prompt"),
+                f"the prompt gives away its own answer ({answer!r}): rephrase it",
+            )
         if isinstance(node.get("check"), YamlMap):
             check_examples(question, node["check"], self.complain)

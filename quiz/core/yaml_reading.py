@@ -118,7 +118,7 @@ def _as_written(tag: str) -> str:
 
 def _is_plain(node: yaml.Node) -> bool:
     # The C composer gives plain scalars the style '' and the pure-Python one None.
-    return not node.style
+    return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def _mark_of(node: yaml.Node) -> Mark:
@@ -137,8 +137,12 @@ class _Builder:
         if self.budget < 0 or depth > _MAX_DEPTH:
             line, column = _mark_of(node)
             raise _TooLarge(
-                YamlIssue(line, column, "aliases or nesting expand this file far beyond its size; "
-                          "a bank needs no such structure (is an anchor referring to itself?)")
+                YamlIssue(
+                    line,
+                    column,
+                    "aliases or nesting expand this file far beyond its size; "
+                    "a bank needs no such structure (is an anchor referring to itself?)",
+                )
             )
         if not self._tag_allowed(node):
             return None
@@ -146,6 +150,7 @@ class _Builder:
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             return self._sequence(node, depth)
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _tag_allowed(self, node: yaml.Node) -> bool:
@@ -153,8 +158,12 @@ class _Builder:
             return True
         line, column = _mark_of(node)
         self.issues.append(
-            YamlIssue(line, column, f"the YAML tag '{_as_written(node.tag)}' is not allowed: a bank is plain "
-                      "data (text, lists and mappings), so remove the tag")
+            YamlIssue(
+                line,
+                column,
+                f"the YAML tag '{_as_written(node.tag)}' is not allowed: a bank is plain "
+                "data (text, lists and mappings), so remove the tag",
+            )
         )
         return False
 
@@ -198,7 +207,9 @@ class _Builder:
         if isinstance(key_node, yaml.ScalarNode):
             return str(key_node.value)
         line, column = _mark_of(key_node)
-        self.issues.append(YamlIssue(line, column, "a key must be plain text, not a list or mapping"))
+        self.issues.append(
+            YamlIssue(line, column, "a key must be plain text, not a list or mapping")
+        )
         return None
 
     def _check_duplicate(self, mapping: YamlMap, key: str, key_node: yaml.Node) -> None:
@@ -207,8 +218,12 @@ class _Builder:
         line, column = _mark_of(key_node)
         first_line = mapping.key_marks[key][0]
         self.issues.append(
-            YamlIssue(line, column, f"key '{key}' is given twice in this mapping (first on line "
-                      f"{first_line}); YAML would silently keep only the last, so remove one")
+            YamlIssue(
+                line,
+                column,
+                f"key '{key}' is given twice in this mapping (first on line "
+                f"{first_line}); YAML would silently keep only the last, so remove one",
+            )
         )
 
     def _merge_sources(self, value: Any, key_node: yaml.Node) -> list[YamlMap]:

@@ -32,12 +32,18 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("drills-specialists", ["UAV operators", "mobile electronic warfare groups"], True, 1.0),
     ("drills-specialists", ["UAV operators"], False, 0.5),
     ("drills-specialists", ["UAV operators", "naval divers"], False, 0.0),
-    ("drills-specialists", ["UAV operators", "mobile electronic warfare groups", "paratroopers"],
-     False, 0.5),
+    (
+        "drills-specialists",
+        ["UAV operators", "mobile electronic warfare groups", "paratroopers"],
+        False,
+        0.5,
+    ),
     ("drills-specialists", [], False, 0.0),
     # truefalse
-    ("tajik-ties", "false", True, 1.0), ("tajik-ties", "NO", True, 1.0),
-    ("tajik-ties", "True", False, 0.0), ("tajik-ties", "perhaps", False, 0.0),
+    ("tajik-ties", "false", True, 1.0),
+    ("tajik-ties", "NO", True, 1.0),
+    ("tajik-ties", "True", False, 0.0),
+    ("tajik-ties", "perhaps", False, 0.0),
     # text
     ("training-ground", "Kharb-Maidon", True, 1.0),
     ("training-ground", "KHARB MAIDON", True, 1.0),
@@ -48,40 +54,80 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("training-ground", "Krab Mydan", False, 0.0),
     ("training-ground", "", False, 0.0),
     # number
-    ("base-number", "201", True, 1.0), ("base-number", "201st", True, 1.0),
-    ("base-number", "two hundred and one", True, 1.0), ("base-number", "two hundred one", True, 1.0),
-    ("base-number", "210", False, 0.0), ("base-number", "the 201st base", False, 0.0),
+    ("base-number", "201", True, 1.0),
+    ("base-number", "201st", True, 1.0),
+    ("base-number", "two hundred and one", True, 1.0),
+    ("base-number", "two hundred one", True, 1.0),
+    ("base-number", "210", False, 0.0),
+    ("base-number", "the 201st base", False, 0.0),
     ("base-number", "twenty", False, 0.0),
     # quantity
-    ("border-distance", "20 km", True, 1.0), ("border-distance", "20km", True, 1.0),
-    ("border-distance", "20 kilometres", True, 1.0), ("border-distance", "20 kms", True, 1.0),
-    ("border-distance", "twenty kilometers", True, 1.0), ("border-distance", "12.4 miles", True, 1.0),
-    ("border-distance", "20,000 m", True, 1.0), ("border-distance", "20", False, 0.0),
-    ("border-distance", "20 kg", False, 0.0), ("border-distance", "25 km", False, 0.0),
+    ("border-distance", "20 km", True, 1.0),
+    ("border-distance", "20km", True, 1.0),
+    ("border-distance", "20 kilometres", True, 1.0),
+    ("border-distance", "20 kms", True, 1.0),
+    ("border-distance", "twenty kilometers", True, 1.0),
+    ("border-distance", "12.4 miles", True, 1.0),
+    ("border-distance", "20,000 m", True, 1.0),
+    ("border-distance", "20", False, 0.0),
+    ("border-distance", "20 kg", False, 0.0),
+    ("border-distance", "25 km", False, 0.0),
     ("border-distance", "20 hours", False, 0.0),
     # date: no year in the answer, so a learner's year is not held against them
-    ("drills-end", "April 18", True, 1.0), ("drills-end", "18 April", True, 1.0),
-    ("drills-end", "Apr 18th", True, 1.0), ("drills-end", "the eighteenth of April", True, 1.0),
-    ("drills-end", "18 April 2024", True, 1.0), ("drills-end", "April", False, 0.0),
-    ("drills-end", "19 April", False, 0.0), ("drills-end", "18 May", False, 0.0),
-    ("drills-end", "18/04", True, 1.0), ("drills-end", "04/05", False, 0.0),
+    ("drills-end", "April 18", True, 1.0),
+    ("drills-end", "18 April", True, 1.0),
+    ("drills-end", "Apr 18th", True, 1.0),
+    ("drills-end", "the eighteenth of April", True, 1.0),
+    ("drills-end", "18 April 2024", True, 1.0),
+    ("drills-end", "April", False, 0.0),
+    ("drills-end", "19 April", False, 0.0),
+    ("drills-end", "18 May", False, 0.0),
+    ("drills-end", "18/04", True, 1.0),
+    ("drills-end", "04/05", False, 0.0),
     ("drills-end", "banana", False, 0.0),
     # who
-    ("shoigu-quote", "Sergei Shoigu", True, 1.0), ("shoigu-quote", "Shoigu", True, 1.0),
-    ("shoigu-quote", "Mr. Shoigu", True, 1.0), ("shoigu-quote", "Minister Shoigu", True, 1.0),
-    ("shoigu-quote", "shoygu", True, 1.0), ("shoigu-quote", "Sergei", False, 0.0),
+    ("shoigu-quote", "Sergei Shoigu", True, 1.0),
+    ("shoigu-quote", "Shoigu", True, 1.0),
+    ("shoigu-quote", "Mr. Shoigu", True, 1.0),
+    ("shoigu-quote", "Minister Shoigu", True, 1.0),
+    ("shoigu-quote", "shoygu", True, 1.0),
+    ("shoigu-quote", "Sergei", False, 0.0),
     ("shoigu-quote", "Putin", False, 0.0),
     # cloze
     ("ansarullah-cloze", ["Tajik Taliban"], True, 1.0),
     ("ansarullah-cloze", ["tajik talibans"], True, 1.0),
     ("ansarullah-cloze", ["Afghan Taliban"], False, 0.0),
     # order: the fraction of pairs in the right relative order
-    ("timeline", ["Khovar reports an attack from Badakhshan", "Shoigu speaks about Central Asia",
-                  "The drills end"], True, 1.0),
-    ("timeline", ["Shoigu speaks about Central Asia", "Khovar reports an attack from Badakhshan",
-                  "The drills end"], False, 2 / 3),
-    ("timeline", ["The drills end", "Shoigu speaks about Central Asia",
-                  "Khovar reports an attack from Badakhshan"], False, 0.0),
+    (
+        "timeline",
+        [
+            "Khovar reports an attack from Badakhshan",
+            "Shoigu speaks about Central Asia",
+            "The drills end",
+        ],
+        True,
+        1.0,
+    ),
+    (
+        "timeline",
+        [
+            "Shoigu speaks about Central Asia",
+            "Khovar reports an attack from Badakhshan",
+            "The drills end",
+        ],
+        False,
+        2 / 3,
+    ),
+    (
+        "timeline",
+        [
+            "The drills end",
+            "Shoigu speaks about Central Asia",
+            "Khovar reports an attack from Badakhshan",
+        ],
+        False,
+        0.0,
+    ),
     # match
     ("agencies", {"TASS": "Russia", "Khovar": "Tajikistan"}, True, 1.0),
     ("agencies", {"TASS": "Russia", "Khovar": "Russia"}, False, 0.5),
@@ -111,8 +157,9 @@ def test_grade(bank: Bank, question_id: str, response: Any, correct: bool, score
         ("drills-end", "April", "day", ()),
     ],
 )
-def test_feedback_says_why(bank: Bank, question_id: str, response: str, words: str,
-                           forgiven: tuple[str, ...]) -> None:
+def test_feedback_says_why(
+    bank: Bank, question_id: str, response: str, words: str, forgiven: tuple[str, ...]
+) -> None:
     question = bank.question(question_id)
     assert question is not None
     verdict = grade(question, response)
@@ -128,11 +175,17 @@ def test_a_card_is_self_graded(bank: Bank) -> None:
 
 @pytest.mark.parametrize(
     ("question_id", "response"),
-    [("drills-specialists", "UAV operators"), ("timeline", ["The drills end"]),
-     ("agencies", ["TASS"]), ("ansarullah-cloze", ["a", "b"]), ("training-ground", ["x"])],
+    [
+        ("drills-specialists", "UAV operators"),
+        ("timeline", ["The drills end"]),
+        ("agencies", ["TASS"]),
+        ("ansarullah-cloze", ["a", "b"]),
+        ("training-ground", ["x"]),
+    ],
 )
-def test_responses_of_the_wrong_shape_are_refused(bank: Bank, question_id: str,
-                                                  response: Any) -> None:
+def test_responses_of_the_wrong_shape_are_refused(
+    bank: Bank, question_id: str, response: Any
+) -> None:
     question = bank.question(question_id)
     assert question is not None
     with pytest.raises(ResponseError):

@@ -69,41 +69,79 @@ def test_broken_files(tmp_path: Path, raw: bytes, where: tuple[int, int], words:
     [
         ("  - type: text\n    prompt: P?\n    answer: x\n", (4, 5), "no 'id'"),
         ("  - id: q\n    prompt: P?\n    answer: x\n", (4, 5), "no 'type'"),
-        ("  - id: q\n    type: txt\n    prompt: P?\n    answer: x\n", (5, 5), "did you mean 'text'"),
+        (
+            "  - id: q\n    type: txt\n    prompt: P?\n    answer: x\n",
+            (5, 5),
+            "did you mean 'text'",
+        ),
         ("  - id: Q 1\n    type: text\n    prompt: P?\n    answer: x\n", (4, 5), "slug"),
         ("  - id: q\n    type: text\n    prompt: P?\n", (4, 5), "has no 'answer'"),
         ("  - id: q\n    type: text\n    answer: x\n", (4, 5), "has no 'prompt'"),
-        ("  - id: q\n    type: text\n    prompt: P?\n    answer: x\n    acept: [y]\n", (8, 5),
-         "did you mean 'accept'"),
+        (
+            "  - id: q\n    type: text\n    prompt: P?\n    answer: x\n    acept: [y]\n",
+            (8, 5),
+            "did you mean 'accept'",
+        ),
         ("  - id: q\n    type: text\n    prompt: P?\n    answer: ~\n", (7, 5), "quote it"),
         ("  - id: q\n    type: text\n    prompt: P?\n    answer: [a, b]\n", (7, 5), "must be text"),
-        ("  - id: q\n    type: text\n    prompt: P?\n    answer: x\n    typos: some\n", (8, 5),
-         "whole number"),
-        ("  - id: q\n    type: choice\n    prompt: P?\n    choices: [a, b]\n    answer: c\n",
-         (8, 5), "not one of the choices"),
-        ("  - id: q\n    type: choice\n    prompt: P?\n    choices: [a, b]\n    answer: [a, c]\n",
-         (8, 17), "not one of the choices"),
-        ("  - id: q\n    type: choice\n    prompt: P?\n    choices: [a]\n    answer: a\n",
-         (7, 5), "at least 2"),
-        ("  - id: q\n    type: truefalse\n    prompt: P?\n    answer: maybe\n", (7, 5),
-         "true or false"),
-        ("  - id: q\n    type: quantity\n    prompt: P?\n    answer: 20 furlongz\n", (7, 5),
-         "furlongz"),
+        (
+            "  - id: q\n    type: text\n    prompt: P?\n    answer: x\n    typos: some\n",
+            (8, 5),
+            "whole number",
+        ),
+        (
+            "  - id: q\n    type: choice\n    prompt: P?\n    choices: [a, b]\n    answer: c\n",
+            (8, 5),
+            "not one of the choices",
+        ),
+        (
+            "  - id: q\n    type: choice\n    prompt: P?\n    choices: [a, b]\n"
+            "    answer: [a, c]\n",
+            (8, 17),
+            "not one of the choices",
+        ),
+        (
+            "  - id: q\n    type: choice\n    prompt: P?\n    choices: [a]\n    answer: a\n",
+            (7, 5),
+            "at least 2",
+        ),
+        (
+            "  - id: q\n    type: truefalse\n    prompt: P?\n    answer: maybe\n",
+            (7, 5),
+            "true or false",
+        ),
+        (
+            "  - id: q\n    type: quantity\n    prompt: P?\n    answer: 20 furlongz\n",
+            (7, 5),
+            "furlongz",
+        ),
         ("  - id: q\n    type: quantity\n    prompt: P?\n    answer: '20'\n", (7, 5), "unit"),
         ("  - id: q\n    type: date\n    prompt: P?\n    answer: Aprilish\n", (7, 5), "date"),
         ("  - id: q\n    type: number\n    prompt: P?\n    answer: lots\n", (7, 5), "not a number"),
-        ("  - id: q\n    type: text\n    prompt: P?\n    answer: x\n    quote: not in the text\n",
-         (8, 5), "quote not found"),
+        (
+            "  - id: q\n    type: text\n    prompt: P?\n    answer: x\n"
+            "    quote: not in the text\n",
+            (8, 5),
+            "quote not found",
+        ),
         ("  - id: q\n    type: cloze\n    text: no blanks here\n", (6, 5), "blank"),
-        ("  - id: q\n    type: match\n    prompt: P?\n    pairs: [[a, b], [c]]\n", (7, 21),
-         "two texts"),
-        ("  - id: q\n    type: text\n    prompt: Is it Kharb-Maidon?\n    answer: Kharb-Maidon\n",
-         (6, 5), "gives away"),
+        (
+            "  - id: q\n    type: match\n    prompt: P?\n    pairs: [[a, b], [c]]\n",
+            (7, 21),
+            "two texts",
+        ),
+        (
+            "  - id: q\n    type: text\n    prompt: Is it Kharb-Maidon?\n"
+            "    answer: Kharb-Maidon\n",
+            (6, 5),
+            "gives away",
+        ),
         ("  - just text\n", (4, 5), "must be a mapping"),
     ],
 )
-def test_question_problems(tmp_path: Path, question: str, where: tuple[int, int],
-                           words: str) -> None:
+def test_question_problems(
+    tmp_path: Path, question: str, where: tuple[int, int], words: str
+) -> None:
     line, column, message = only(tmp_path, question)
     assert words in message and (line, column) == where, (line, column, message)
 
@@ -114,21 +152,27 @@ def test_duplicate_id_points_at_the_second(tmp_path: Path) -> None:
 
 
 def test_failing_check_example_points_at_the_example(tmp_path: Path) -> None:
-    text = TEXT_Q + "    check:\n      right: [Kharb, 'kharb maidon']\n      wrong: ['Kharb Maidan']\n"
+    text = (
+        TEXT_Q + "    check:\n      right: [Kharb, 'kharb maidon']\n      wrong: ['Kharb Maidan']\n"
+    )
     found = problems(tmp_path, text)
     assert [(line, col) for line, col, _ in found] == [(9, 15), (10, 15)]
     assert "should grade right" in found[0][2] and "should grade wrong" in found[1][2]
 
 
 def test_check_examples_are_taken_as_written(tmp_path: Path) -> None:
-    text = ("  - id: q\n    type: text\n    prompt: Which version?\n    answer: '1.10'\n"
-            "    check:\n      right: ['1.10']\n      wrong: [1.1]\n")
+    text = (
+        "  - id: q\n    type: text\n    prompt: Which version?\n    answer: '1.10'\n"
+        "    check:\n      right: ['1.10']\n      wrong: [1.1]\n"
+    )
     assert problems(tmp_path, text) == []
 
 
 def test_all_problems_of_all_questions_at_once(tmp_path: Path) -> None:
-    text = ("  - id: a\n    type: txt\n  - id: b\n    type: text\n    prompt: P?\n"
-            "  - id: c\n    type: choice\n    prompt: P?\n    choices: [x, y]\n    answer: z\n")
+    text = (
+        "  - id: a\n    type: txt\n  - id: b\n    type: text\n    prompt: P?\n"
+        "  - id: c\n    type: choice\n    prompt: P?\n    choices: [x, y]\n    answer: z\n"
+    )
     assert [line for line, _, _ in problems(tmp_path, text)] == [5, 6, 13]
 
 
@@ -138,6 +182,8 @@ def test_missing_source_file(tmp_path: Path) -> None:
 
 
 def test_yaml_date_answer_is_a_date(tmp_path: Path) -> None:
-    text = ("  - id: q\n    type: date\n    prompt: When?\n    answer: 2023-04-18\n"
-            "    check:\n      right: ['18 April 2023']\n      wrong: ['18 April 2024']\n")
+    text = (
+        "  - id: q\n    type: date\n    prompt: When?\n    answer: 2023-04-18\n"
+        "    check:\n      right: ['18 April 2023']\n      wrong: ['18 April 2024']\n"
+    )
     assert problems(tmp_path, text) == []

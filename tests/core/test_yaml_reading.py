@@ -12,9 +12,19 @@ from quiz.core.yaml_reading import YamlList, YamlMap, read_yaml
 @pytest.mark.parametrize(
     ("written", "read"),
     [
-        ("no", "no"), ("on", "on"), ("NO", "NO"), ("1.10", "1.10"), ("012", "012"),
-        ("1:20", "1:20"), ("2023-04-18", "2023-04-18"), ("'~'", "~"), ('"yes"', "yes"),
-        ("~", None), ("null", None), ("", None), ("!!str 3", "3"),
+        ("no", "no"),
+        ("on", "on"),
+        ("NO", "NO"),
+        ("1.10", "1.10"),
+        ("012", "012"),
+        ("1:20", "1:20"),
+        ("2023-04-18", "2023-04-18"),
+        ("'~'", "~"),
+        ('"yes"', "yes"),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("!!str 3", "3"),
     ],
 )
 def test_scalars_keep_the_authors_characters(written: str, read: str | None) -> None:

@@ -59,8 +59,12 @@ def grade(key: ChoiceKey, response: Any) -> Verdict:
         return _grade_many(key, as_text_list(response))
     picked = key.find(as_text(response))
     if picked is None:
-        return Verdict(False, 0.0, key.expected, f"That is not one of the choices; the answer is "
-                       f"{key.expected}.")
+        return Verdict(
+            False,
+            0.0,
+            key.expected,
+            f"That is not one of the choices; the answer is {key.expected}.",
+        )
     if picked in key.answers:
         return Verdict(True, 1.0, key.expected, f"Right: {picked}.")
     return Verdict(False, 0.0, key.expected, f"Not {picked}: the answer is {key.expected}.")

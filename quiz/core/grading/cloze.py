@@ -29,37 +29,47 @@ class ClozeKey:
 
 
 def prepare(fields: Mapping[str, Any], report: Report) -> ClozeKey:
-    text = fields["text"]
-    parts = _BLANK.split(text)
-    segments, blanks = tuple(parts[0::2]), []
-    if not blanks and len(parts) == 1:
-        report("a cloze text needs at least one blank written [[answer]] or [[answer|alias]]",
-               "text")
+    parts = _BLANK.split(fields["text"])
+    segments = tuple(parts[0::2])
+    if len(parts) == 1:
+        report(
+            "a cloze text needs at least one blank written [[answer]] or [[answer|alias]]", "text"
+        )
     if any("[[" in s or "]]" in s for s in segments):
         report("a blank is not closed: write each as [[answer]]", "text")
-    for raw in parts[1::2]:
-        answers = [a.strip() for a in raw.split("|") if a.strip()]
-        try:
-            blanks.append(prepare_answers(answers, fields.get("typos")) if answers else None)
-        except EmptyAnswerError as error:
-            report(str(error), "text")
-        if not answers:
-            report("a blank [[]] is empty: put its answer inside", "text")
+    blanks = [_blank(raw, fields.get("typos"), report) for raw in parts[1::2]]
     return ClozeKey(segments, tuple(b for b in blanks if b is not None))
+
+
+def _blank(raw: str, typos: int | None, report: Report) -> TextKey | None:
+    answers = [a.strip() for a in raw.split("|") if a.strip()]
+    if not answers:
+        report("a blank [[]] is empty: put its answer inside", "text")
+        return None
+    try:
+        return prepare_answers(answers, typos)
+    except EmptyAnswerError as error:
+        report(str(error), "text")
+        return None
 
 
 def grade(key: ClozeKey, response: Any) -> Verdict:
     answers = as_text_list(response)
     if len(answers) != len(key.blanks):
         raise ResponseError(f"give one answer per blank ({len(key.blanks)})")
-    verdicts = [grade_text(blank, answer) for blank, answer in zip(key.blanks, answers)]
+    verdicts = [grade_text(blank, given) for blank, given in zip(key.blanks, answers, strict=True)]
     right = sum(v.correct for v in verdicts)
     forgiven = tuple(sorted({f for v in verdicts for f in v.forgiven}))
     if right == len(verdicts):
         note = " (check the spelling)" if forgiven else ""
         return Verdict(True, 1.0, key.expected, f"Right: every blank is filled in{note}.", forgiven)
-    return Verdict(False, right / len(verdicts), key.expected,
-                   f"{right} of {len(verdicts)} blanks right.", forgiven)
+    return Verdict(
+        False,
+        right / len(verdicts),
+        key.expected,
+        f"{right} of {len(verdicts)} blanks right.",
+        forgiven,
+    )
 
 
 GRADER = Grader(prepare, grade, lambda key: "list")

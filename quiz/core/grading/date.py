@@ -20,8 +20,11 @@ def prepare(fields: Mapping[str, Any], report: Report) -> PartialDate | None:
     try:
         return parse_partial_date(fields["answer"])
     except DateError as error:
-        report(f"answer {fields['answer']!r} is not a date that can be read: {error} "
-               "(write it like 'April 18', 'September 2023' or '2023-04-18')", "answer")
+        report(
+            f"answer {fields['answer']!r} is not a date that can be read: {error} "
+            "(write it like 'April 18', 'September 2023' or '2023-04-18')",
+            "answer",
+        )
         return None
 
 
@@ -33,11 +36,16 @@ def grade(key: PartialDate, response: Any) -> Verdict:
     try:
         given = parse_partial_date(text)
     except AmbiguousDateError:
-        return Verdict(False, 0.0, expected, "That date could be read two ways: write the month "
-                       "in words (like 18 April).")
+        return Verdict(
+            False,
+            0.0,
+            expected,
+            "That date could be read two ways: write the month in words (like 18 April).",
+        )
     except DateError:
-        return Verdict(False, 0.0, expected,
-                       f"That is not a date I can read; the answer is {expected}.")
+        return Verdict(
+            False, 0.0, expected, f"That is not a date I can read; the answer is {expected}."
+        )
     return _compared(key, given)
 
 
@@ -51,8 +59,13 @@ def _compared(key: PartialDate, given: PartialDate) -> Verdict:
         return Verdict(False, 0.0, expected, f"Give the {parts} too: it is {expected}.")
     if result.extra:
         parts = " and ".join(result.extra)
-        return Verdict(True, 1.0, expected, f"Right: {expected} (the source gives no {parts}, "
-                       "so yours was not checked).", (f"a {parts} the source does not give",))
+        return Verdict(
+            True,
+            1.0,
+            expected,
+            f"Right: {expected} (the source gives no {parts}, so yours was not checked).",
+            (f"a {parts} the source does not give",),
+        )
     return Verdict(True, 1.0, expected, f"Right: {expected}.")
 
 

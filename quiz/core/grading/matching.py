@@ -46,8 +46,12 @@ def grade(key: MatchKey, response: Any) -> Verdict:
     right = sum(given.get(normalize(l_)) == normalize(r_) for l_, r_ in key.pairs)
     if right == len(key.pairs):
         return Verdict(True, 1.0, expected, "Right: every pair matches.")
-    return Verdict(False, right / len(key.pairs), expected,
-                   f"Partly right: {right} of {len(key.pairs)} pairs match.")
+    return Verdict(
+        False,
+        right / len(key.pairs),
+        expected,
+        f"Partly right: {right} of {len(key.pairs)} pairs match.",
+    )
 
 
 def _by_form(response: dict[str, str]) -> dict[str, str]:

@@ -26,8 +26,9 @@ class NumberKey:
 def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
     value = parse_number(fields["answer"])
     if value is None:
-        report(f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)",
-               "answer")
+        report(
+            f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)", "answer"
+        )
         value = 0.0
     tolerance, relative = read_tolerance(fields.get("tolerance"), report)
     return NumberKey(value, tolerance, relative, fields["answer"])
@@ -40,8 +41,9 @@ def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
     relative = text.strip().endswith("%")
     value = parse_number(text.strip().rstrip("%"))
     if value is None or value < 0:
-        report(f"tolerance {text!r} must be a number (absolute) or a percentage like 1%",
-               "tolerance")
+        report(
+            f"tolerance {text!r} must be a number (absolute) or a percentage like 1%", "tolerance"
+        )
         return 0.0, False
     return (value / 100, True) if relative else (value, False)
 
@@ -53,13 +55,20 @@ def grade(key: NumberKey, response: Any) -> Verdict:
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
     value = parse_number(text)
     if value is None:
-        return Verdict(False, 0.0, expected,
-                       f"That is not a number; write it in digits or words. The answer is {expected}.")
+        return Verdict(
+            False,
+            0.0,
+            expected,
+            f"That is not a number; write it in digits or words. The answer is {expected}.",
+        )
     if not key.accepts(value):
-        return Verdict(False, 0.0, expected, f"Not {format_number(value)}: the answer is {expected}.")
+        return Verdict(
+            False, 0.0, expected, f"Not {format_number(value)}: the answer is {expected}."
+        )
     if value != key.value:
-        return Verdict(True, 1.0, expected, f"Right, within the tolerance: {expected}.",
-                       ("within tolerance",))
+        return Verdict(
+            True, 1.0, expected, f"Right, within the tolerance: {expected}.", ("within tolerance",)
+        )
     return Verdict(True, 1.0, expected, f"Right: {expected}.")
 
 

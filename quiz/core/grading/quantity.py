@@ -37,8 +37,11 @@ def prepare(fields: Mapping[str, Any], report: Report) -> QuantityKey | None:
     try:
         reference = parse_quantity(fields["answer"])
     except MissingUnitError:
-        report(f"answer {fields['answer']!r} needs a unit (e.g. '20 km'); for a bare number "
-               "use type: number", "answer")
+        report(
+            f"answer {fields['answer']!r} needs a unit (e.g. '20 km'); for a bare number "
+            "use type: number",
+            "answer",
+        )
         return None
     except QuantityError as error:
         report(f"answer {fields['answer']!r}: {error}", "answer")
@@ -59,11 +62,19 @@ def grade(key: QuantityKey, response: Any) -> Verdict:
     try:
         given = parse_quantity(text)
     except MissingUnitError:
-        return Verdict(False, 0.0, expected, "A number alone is not enough: give a unit too "
-                       f"(the answer is {expected}).")
+        return Verdict(
+            False,
+            0.0,
+            expected,
+            f"A number alone is not enough: give a unit too (the answer is {expected}).",
+        )
     except QuantityError as error:
-        return Verdict(False, 0.0, expected, f"That is not a quantity I can read ({error}); "
-                       f"the answer is {expected}.")
+        return Verdict(
+            False,
+            0.0,
+            expected,
+            f"That is not a quantity I can read ({error}); the answer is {expected}.",
+        )
     return _compared(key, given)
 
 
@@ -71,11 +82,17 @@ def _compared(key: QuantityKey, given: Quantity) -> Verdict:
     expected = key.expected
     result = compare(key.reference, given, key.tolerance)
     if not result.same_dimension:
-        return Verdict(False, 0.0, expected, f"That is {result.response_dimension_name}; the "
-                       f"question asks for {result.reference_dimension_name} ({expected}).")
+        return Verdict(
+            False,
+            0.0,
+            expected,
+            f"That is {result.response_dimension_name}; the "
+            f"question asks for {result.reference_dimension_name} ({expected}).",
+        )
     if not result.within:
-        return Verdict(False, 0.0, expected,
-                       f"Not {format_quantity(given)}: the answer is {expected}.")
+        return Verdict(
+            False, 0.0, expected, f"Not {format_quantity(given)}: the answer is {expected}."
+        )
     forgiven = ("a unit conversion",) if result.unit_converted else ()
     shown = format_quantity(given) if result.unit_converted else alternative_display(key.reference)
     also = f" ≈ {shown}" if shown and shown != expected else ""

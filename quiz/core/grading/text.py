@@ -36,8 +36,9 @@ def grade_text(key: TextKey, response: str) -> Verdict:
     if found is None:
         return Verdict(False, 0.0, expected, f"Not quite: the answer is {expected}.")
     if found.distance:
-        return Verdict(True, 1.0, expected, f"Close: check the spelling — {found.answer}.",
-                       ("a typo",))
+        return Verdict(
+            True, 1.0, expected, f"Close: check the spelling — {found.answer}.", ("a typo",)
+        )
     return Verdict(True, 1.0, expected, f"Right: {found.answer}.")
 
 

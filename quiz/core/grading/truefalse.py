@@ -8,8 +8,16 @@ from typing import Any
 from quiz.core.grading.grader import Grader, Report, as_text
 from quiz.core.verdict import Verdict
 
-_WORDS = {"true": True, "t": True, "yes": True, "y": True,
-          "false": False, "f": False, "no": False, "n": False}
+_WORDS = {
+    "true": True,
+    "t": True,
+    "yes": True,
+    "y": True,
+    "false": False,
+    "f": False,
+    "no": False,
+    "n": False,
+}
 
 
 def read_flag(text: str) -> bool | None:

@@ -1,4 +1,4 @@
-"""Who said it: a person's name (titles ignored, the family name alone is right) or an organisation."""
+"""Who said it: a person (titles ignored, the family name alone is right) or an organisation."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ from quiz.core.verdict import Verdict
 
 def prepare(fields: Mapping[str, Any], report: Report) -> NameKey:
     try:
-        key = prepare_name(fields["answer"], fields.get("accept", []),
-                           fields.get("surname", True), fields.get("typos"))
+        key = prepare_name(
+            fields["answer"],
+            fields.get("accept", []),
+            fields.get("surname", True),
+            fields.get("typos"),
+        )
     except EmptyAnswerError as error:
         report(str(error), "answer")
         return prepare_name("?", [], False)

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from text_to_num import alpha2digit
 
+from quiz.core.errors import QuizError
+
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 
-class DateError(ValueError):
+class DateError(QuizError, ValueError):
     """A date that cannot be read; the message says why and how to write it."""
 
 

@@ -12,10 +12,11 @@ from tokenize import TokenError
 
 import pint
 
+from quiz.core.errors import QuizError
 from quiz.core.parsing.numbers import format_number, split_number
 
 
-class QuantityError(ValueError):
+class QuantityError(QuizError, ValueError):
     """A quantity that cannot be read; the message says why, for the learner or the author."""
 
 

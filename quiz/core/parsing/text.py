@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from quiz.core.errors import QuizError
+
 # Combining marks left by NFKD (accents): the main Unicode blocks, so one regex pass
 # replaces a per-character `unicodedata.combining` loop.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -89,7 +91,7 @@ class TextKey:
     answers: tuple[PreparedAnswer, ...]
 
 
-class EmptyAnswerError(ValueError):
+class EmptyAnswerError(QuizError, ValueError):
     """An answer that has nothing left to compare once normalised (only punctuation)."""
 
 
