@@ -41,6 +41,7 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("drills-specialists", [], False, 0.0),
     # truefalse
     ("tajik-ties", "false", True, 1.0),
+    ("tajik-ties", "False.", True, 1.0),
     ("tajik-ties", "NO", True, 1.0),
     ("tajik-ties", "True", False, 0.0),
     ("tajik-ties", "perhaps", False, 0.0),
@@ -59,7 +60,9 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("base-number", "two hundred and one", True, 1.0),
     ("base-number", "two hundred one", True, 1.0),
     ("base-number", "210", False, 0.0),
-    ("base-number", "the 201st base", False, 0.0),
+    ("base-number", "the 201st base", True, 1.0),
+    ("base-number", "#201", True, 1.0),
+    ("base-number", "2 01", False, 0.0),
     ("base-number", "twenty", False, 0.0),
     # quantity
     ("border-distance", "20 km", True, 1.0),
@@ -91,6 +94,10 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("shoigu-quote", "Mr. Shoigu", True, 1.0),
     ("shoigu-quote", "Minister Shoigu", True, 1.0),
     ("shoigu-quote", "shoygu", True, 1.0),
+    ("shoigu-quote", "S. Shoigu", True, 1.0),
+    ("shoigu-quote", "Shoigu, Sergei", True, 1.0),
+    ("shoigu-quote", "V. Shoigu", False, 0.0),
+    ("shoigu-quote", "Shoigu Vladimir", False, 0.0),
     ("shoigu-quote", "Sergei", False, 0.0),
     ("shoigu-quote", "Putin", False, 0.0),
     # cloze

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
-from quiz.core.parsing.numbers import format_number, parse_number
+from quiz.core.parsing.numbers import format_number, parse_number, split_number
 from quiz.core.verdict import Verdict
 
 
@@ -48,12 +49,27 @@ def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
     return (value / 100, True) if relative else (value, False)
 
 
+# "the 201st", "#201", "No. 201": the number is what is graded, not the words around it.
+_LEADING_WORDS = re.compile(r"^\s*(?:the|a|an|no\.?|number|#)\s*", re.IGNORECASE)
+
+
+def read_response_number(text: str) -> float | None:
+    """The number a learner typed, also when words follow it ("201st base")."""
+    text = _LEADING_WORDS.sub("", text).rstrip(" .!")
+    value = parse_number(text)
+    if value is None:
+        split = split_number(text)
+        if split is not None and not any(char.isdigit() for char in split[1]):
+            value = split[0]
+    return value
+
+
 def grade(key: NumberKey, response: Any) -> Verdict:
     text = as_text(response)
     expected = format_number(key.value)
     if no_answer(text):
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
-    value = parse_number(text)
+    value = read_response_number(text)
     if value is None:
         return Verdict(
             False,

@@ -22,7 +22,7 @@ _WORDS = {
 
 def read_flag(text: str) -> bool | None:
     """true/false or yes/no, any case; None for anything else."""
-    return _WORDS.get(text.strip().casefold())
+    return _WORDS.get(text.strip().rstrip(".!").strip().casefold())
 
 
 def prepare(fields: Mapping[str, Any], report: Report) -> bool:

@@ -104,10 +104,39 @@ def prepare_name(
 
 
 def match_name(response: str, key: NameKey) -> NameMatch | None:
-    """Match a typed name: the whole name first, then (for a person) the family name alone."""
+    """Match a typed name: the whole name first, then (for a person) the family name alone.
+
+    For a person, "Shoigu Sergei" (family name first) and "S. Shoigu" (initials whose letters
+    fit the given names) are the whole name too.
+    """
     form = name_form(response, key.person)
-    whole = match_form(form, key.full)
-    if whole is not None:
-        return NameMatch(whole.answer, whole.distance, by_surname=False)
-    last = match_form(form, key.surnames)
-    return None if last is None else NameMatch(last.answer, last.distance, by_surname=True)
+    for variant in _orderings(form) if key.person else (form,):
+        whole = match_form(variant, key.full)
+        if whole is not None:
+            return NameMatch(whole.answer, whole.distance, by_surname=False)
+    initials, rest = _split_initials(form) if key.person else ("", form)
+    last = match_form(rest, key.surnames)
+    if last is None or not _initials_fit(initials, last.answer, key):
+        return None
+    return NameMatch(last.answer, last.distance, by_surname=True)
+
+
+def _orderings(form: str) -> tuple[str, ...]:
+    """The name as typed, and with a leading family name moved to the end."""
+    words = form.split()
+    return (form, " ".join([*words[1:], words[0]])) if len(words) > 1 else (form,)
+
+
+def _split_initials(form: str) -> tuple[str, str]:
+    """Leading one-letter words ("s" of "S. Shoigu") and the rest."""
+    words = form.split()
+    count = next((i for i, word in enumerate(words) if len(word) > 1), len(words))
+    return "".join(words[:count]), " ".join(words[count:])
+
+
+def _initials_fit(initials: str, answer: str, key: NameKey) -> bool:
+    if not initials:
+        return True
+    entry = next(e for e in key.full.answers if e.answer == answer)
+    given = entry.form.split()[:-1]
+    return initials == "".join(word[0] for word in given)[: len(initials)]

@@ -37,7 +37,11 @@ MINISTRY = prepare_name(
         ("Sergei", None),
         ("Mr. Sergei", None),
         ("Sergey", None),
-        ("Shoigu Sergei", None),
+        ("Shoigu Sergei", NameMatch("Sergei Shoigu", 0, by_surname=False)),
+        ("Shoigu, Sergei", NameMatch("Sergei Shoigu", 0, by_surname=False)),
+        ("S. Shoigu", NameMatch("Sergei Shoigu", 0, by_surname=True)),
+        ("V. Shoigu", None),
+        ("Shoigu Vladimir", None),
         ("Shaygo", None),  # two edits on a six-letter name
         ("Minister", None),
         ("Mr.", None),
