@@ -84,8 +84,9 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{path}:0:0: no such file or folder", file=sys.stdout)
     loaded = [load_bank(path) for path in paths if path.exists()]
     problems = sorted(p for bank in loaded for p in bank.problems)
-    for problem in problems:
+    for problem in sorted([*problems, *(w for bank in loaded for w in bank.warnings)]):
         print(problem)
+    sys.stdout.flush()  # keep the summary (on stderr) after the problems in a shared terminal
     _print_summary(loaded, len(problems) + len(missing))
     return EXIT_PROBLEMS if problems or missing or not loaded else EXIT_OK
 

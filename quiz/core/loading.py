@@ -22,6 +22,7 @@ class LoadedBank:
     path: Path
     bank: Bank | None
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -46,7 +47,9 @@ def load_bank(path: Path) -> LoadedBank:
     validator = BankValidator(name)
     bank = validator.validate(data, path.stem, article) if data is not None else None
     problems.extend(validator.problems)
-    return LoadedBank(path.stem, path, bank if not problems else None, tuple(problems))
+    return LoadedBank(
+        path.stem, path, bank if not problems else None, tuple(problems), tuple(validator.warnings)
+    )
 
 
 def bank_paths(paths: list[Path]) -> list[Path]:

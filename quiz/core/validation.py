@@ -21,9 +21,13 @@ class BankValidator:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def complain(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.file, mark[0], mark[1], message))
+
+    def warn(self, mark: Mark, message: str) -> None:
+        self.warnings.append(Problem(self.file, mark[0], mark[1], message, warning=True))
 
     def validate(self, data: Any, bank_id: str, article: Article | None) -> Bank | None:
         """The Bank, or None if any problem was found (they are all in `problems`)."""
@@ -113,11 +117,20 @@ class BankValidator:
             seen[question_id] = node.where("id")[0]
 
     def _check_meaning(self, question: Question, node: YamlMap) -> None:
-        answer = giveaway(question)
+        answer = giveaway(question, question.prompt) if "prompt" in node else None
         if answer is not None:
             self.complain(
                 node.where("prompt"),
                 f"the prompt gives away its own answer ({answer!r}): rephrase it",
+            )
+        answer = giveaway(question, question.id)
+        if answer is not None:
+            # A warning, not an error: the web pages never show ids before an answer, but the
+            # JSON API lists them.
+            self.warn(
+                node.where("id"),
+                f"the id gives away the answer ({answer!r}); ids are "
+                "listed by the API, so name a question by its topic",
             )
         if isinstance(node.get("check"), YamlMap):
             check_examples(question, node["check"], self.complain)

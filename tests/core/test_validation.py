@@ -187,3 +187,21 @@ def test_yaml_date_answer_is_a_date(tmp_path: Path) -> None:
         "    check:\n      right: ['18 April 2023']\n      wrong: ['18 April 2024']\n"
     )
     assert problems(tmp_path, text) == []
+
+
+def test_an_id_that_gives_away_the_answer_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(HEADER + TEXT_Q.replace("id: q1", "id: kharb-maidon"), encoding="utf-8")
+    loaded = load_bank(path)
+    assert loaded.ok and loaded.problems == ()
+    assert [(w.line, w.column, w.warning) for w in loaded.warnings] == [(4, 5, True)]
+    assert str(loaded.warnings[0]).startswith(f"{path}:4:5: warning: the id gives away")
+
+
+def test_a_who_prompt_naming_the_family_name_gives_it_away(tmp_path: Path) -> None:
+    question = (
+        "  - id: q\n    type: who\n    prompt: What did Shoigu say?\n"
+        "    quote: Their main goal is to spread radical ideas\n    answer: Sergei Shoigu\n"
+    )
+    line, column, message = only(tmp_path, question)
+    assert (line, column) == (6, 5) and "'shoigu'" in message.lower()

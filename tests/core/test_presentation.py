@@ -1,0 +1,69 @@
+"""A presented question never carries its answer key; shuffles are fixed by their seed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quiz.core.bank import Question
+from quiz.core.loading import load_banks
+from quiz.core.parsing.text import normalize
+from quiz.core.presentation import present
+
+ROOT = Path(__file__).parents[2]
+QUESTIONS = [
+    question
+    for folder in (ROOT / "questions", ROOT / "tests" / "data" / "banks")
+    for loaded in load_banks(folder)
+    for question in (loaded.bank.questions if loaded.bank else ())
+]
+
+
+def answers_of(question: Question) -> list[str]:
+    fields = question.fields
+    if question.type in ("text", "number", "quantity", "date"):
+        return [str(fields["answer"]), *fields.get("accept", [])]
+    if question.type == "who" and "choices" not in fields:
+        return [str(fields["answer"]), *fields.get("accept", [])]
+    if question.type == "cloze":
+        return [blank.answers[0].answer for blank in question.key.blanks]
+    if question.type == "card":
+        return [str(fields["back"])]
+    return []
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_no_answer_in_what_is_shown(question: Question) -> None:
+    shown = normalize(json.dumps(present(question, seed=1).to_dict(), ensure_ascii=False))
+    for answer in answers_of(question):
+        assert f" {normalize(answer)} " not in f" {shown} ", (question.id, answer)
+
+
+def test_order_items_are_not_shown_in_order() -> None:
+    orders = [q for q in QUESTIONS if q.type == "order"]
+    assert orders
+    for question in orders:
+        assert list(present(question, seed=7).choices) != list(question.fields["items"])
+
+
+def test_the_same_seed_gives_the_same_shuffle() -> None:
+    question = next(q for q in QUESTIONS if q.type == "choice" and len(q.fields["choices"]) > 3)
+    first = present(question, seed="run-1", shuffle_choices=True).choices
+    assert present(question, seed="run-1", shuffle_choices=True).choices == first
+    assert sorted(first) == sorted(question.fields["choices"])
+    shuffles = {present(question, seed=s, shuffle_choices=True).choices for s in range(20)}
+    assert len(shuffles) > 1
+
+
+@pytest.mark.parametrize(
+    ("question_id", "hint"),
+    [
+        ("border-distance", "Answer with a distance, with its unit."),
+        ("drills-end", "Answer with a day and month; write the month in words (like 3 March)."),
+    ],
+)
+def test_hints_name_the_form_not_the_answer(question_id: str, hint: str) -> None:
+    question = next(q for q in QUESTIONS if q.id == question_id)
+    assert present(question).hint == hint
