@@ -1,0 +1,44 @@
+"""The app factory: settings in order of precedence, then the database and the web layer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from quiz.config import default_settings, persistent_secret_key
+from quiz.resources import resource_dir
+
+
+def create_app(
+    test_config: Mapping[str, Any] | None = None, instance_path: str | None = None
+) -> Flask:
+    """The app: defaults, then `instance/config.py`, then `test_config`, then `QUIZ_*` variables."""
+    app = Flask(
+        "quiz",
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(default_settings(instance, Path.cwd()))
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.config.from_prefixed_env("QUIZ")
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = persistent_secret_key(instance)
+    _init_extensions(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from quiz import web
+    from quiz.storage import db
+
+    db.init_app(app)
+    web.init_app(app)

@@ -1,0 +1,59 @@
+"""Learners: creating, finding, and folding an anonymous learner's history into an account."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quiz.storage.models import Attempt, Learner, QuizRun
+
+
+def create_learner(
+    session: Session, username: str | None = None, password: str | None = None
+) -> Learner:
+    """A new learner; without a username it is anonymous (progress before registering)."""
+    learner = Learner(username=username, password_hash=_hash(password))
+    session.add(learner)
+    session.flush()
+    return learner
+
+
+def get_learner(session: Session, learner_id: int) -> Learner | None:
+    return session.get(Learner, learner_id)
+
+
+def find_learner_by_username(session: Session, username: str) -> Learner | None:
+    return session.scalar(select(Learner).where(Learner.username == username))
+
+
+def register_learner(session: Session, learner: Learner, username: str, password: str) -> Learner:
+    """Give an anonymous learner a name and password: the same row, so its progress stays."""
+    learner.username = username
+    learner.password_hash = _hash(password)
+    session.flush()
+    return learner
+
+
+def check_password(learner: Learner, password: str) -> bool:
+    return learner.password_hash is not None and check_password_hash(
+        learner.password_hash, password
+    )
+
+
+def merge_learner(session: Session, anonymous: Learner, registered: Learner) -> Learner:
+    """Move an anonymous learner's runs and attempts to `registered`, then drop the empty row."""
+    if anonymous.id == registered.id:
+        return registered
+    for model in (QuizRun, Attempt):
+        session.execute(
+            update(model).where(model.learner_id == anonymous.id).values(learner_id=registered.id)
+        )
+    session.delete(anonymous)
+    session.flush()
+    return registered
+
+
+def _hash(password: str | None) -> str | None:
+    # werkzeug's default method is scrypt, salted.
+    return None if password is None else generate_password_hash(password)

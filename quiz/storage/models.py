@@ -1,0 +1,106 @@
+"""The saved records: learners, quiz runs and attempts, keyed by bank id + question id strings.
+
+There is no foreign key to questions: they live in YAML files, and a removed or renamed
+question keeps its history.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out, whatever the backend: SQLite drops the zone, PostgreSQL
+    returns the session's zone, and comparing naive with aware datetimes raises."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: pass an aware one (UTC)")
+        return None if value is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """The metadata every table hangs off; Alembic compares migrations against it."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Learner(Base):
+    """Someone answering questions: anonymous (no username) until they register."""
+
+    __tablename__ = "learner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str | None] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+    @property
+    def is_anonymous_learner(self) -> bool:
+        return self.username is None
+
+
+class QuizRun(Base):
+    """One sitting of a bank: the options chosen and the exact questions asked, in order."""
+
+    __tablename__ = "quiz_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    bank_id: Mapped[str] = mapped_column(String(200), index=True)
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    question_ids: Mapped[list[str]] = mapped_column(default=list)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Attempt(Base):
+    """One answer to one question, with its verdict; `position` is its place in the run."""
+
+    __tablename__ = "attempt"
+    # A double submission (a double click, a retried POST) for the same item must not count twice.
+    # The second index serves mastery and progress: a learner's history of one question.
+    __table_args__ = (
+        UniqueConstraint("run_id", "position", name="uq_attempt_run_position"),
+        Index("ix_attempt_learner_question", "learner_id", "bank_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("quiz_run.id"), index=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int | None] = mapped_column(Integer)
+    response: Mapped[Any] = mapped_column(JSON, nullable=True)
+    correct: Mapped[bool]
+    score: Mapped[float] = mapped_column(Float)
+    verdict: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    time_taken_ms: Mapped[int | None] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

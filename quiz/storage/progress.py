@@ -1,0 +1,62 @@
+"""A learner's standing per bank, for the home page: best run score, last answer, mastered count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quiz.storage.mastery import mastered_by_bank
+from quiz.storage.models import Attempt, QuizRun
+
+
+@dataclass(frozen=True)
+class BankProgress:
+    """`best_score` is the best finished run's share of its questions right, 0..1."""
+
+    best_score: float | None
+    last_attempt_at: datetime | None
+    mastered: frozenset[str]
+
+
+def progress_by_bank(session: Session, learner_id: int) -> dict[str, BankProgress]:
+    """Bank id → this learner's progress there; banks never touched are absent."""
+    best = _best_scores(session, learner_id)
+    last = _last_attempts(session, learner_id)
+    mastered = mastered_by_bank(session, learner_id)
+    return {
+        bank: BankProgress(best.get(bank), last.get(bank), frozenset(mastered.get(bank, ())))
+        for bank in best.keys() | last.keys() | mastered.keys()
+    }
+
+
+def run_score(total_score: float, question_count: int) -> float:
+    return total_score / question_count if question_count else 0.0
+
+
+def _best_scores(session: Session, learner_id: int) -> dict[str, float]:
+    totals = dict(
+        session.execute(
+            select(Attempt.run_id, func.sum(Attempt.score))
+            .join(QuizRun, QuizRun.id == Attempt.run_id)
+            .where(QuizRun.learner_id == learner_id, QuizRun.finished_at.is_not(None))
+            .group_by(Attempt.run_id)
+        ).all()
+    )
+    runs = session.scalars(select(QuizRun).where(QuizRun.id.in_(totals)))
+    best: dict[str, float] = {}
+    for run in runs:
+        score = run_score(float(totals[run.id] or 0), len(run.question_ids))
+        best[run.bank_id] = max(score, best.get(run.bank_id, 0.0))
+    return best
+
+
+def _last_attempts(session: Session, learner_id: int) -> dict[str, datetime]:
+    query = (
+        select(Attempt.bank_id, func.max(Attempt.answered_at))
+        .where(Attempt.learner_id == learner_id)
+        .group_by(Attempt.bank_id)
+    )
+    return dict(session.execute(query).all())

@@ -1,0 +1,101 @@
+"""Quiz runs and the attempts recorded in them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quiz.core.verdict import Verdict
+from quiz.storage.models import Attempt, QuizRun, utcnow
+
+
+def start_run(
+    session: Session,
+    learner_id: int,
+    bank_id: str,
+    question_ids: Sequence[str],
+    options: dict[str, Any] | None = None,
+) -> QuizRun:
+    """A new run asking `question_ids` in that order."""
+    run = QuizRun(
+        learner_id=learner_id,
+        bank_id=bank_id,
+        question_ids=list(question_ids),
+        options=options or {},
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+def get_run(session: Session, run_id: int) -> QuizRun | None:
+    return session.get(QuizRun, run_id)
+
+
+def finish_run(session: Session, run: QuizRun, now: datetime | None = None) -> QuizRun:
+    """Mark `run` finished (once: finishing again keeps the first time)."""
+    if run.finished_at is None:
+        run.finished_at = now or utcnow()
+        session.flush()
+    return run
+
+
+def record_attempt(
+    session: Session,
+    *,
+    learner_id: int,
+    bank_id: str,
+    question_id: str,
+    response: Any,
+    verdict: Verdict,
+    run_id: int | None = None,
+    position: int | None = None,
+    time_taken_ms: int | None = None,
+) -> Attempt:
+    """Save one answer; for a run item already answered, return the attempt saved first.
+
+    A double click or a retried POST submits the same item twice. The UNIQUE(run_id,
+    position) constraint is what decides, even between two workers racing, so we try the
+    insert in a savepoint and, when it collides, roll back just that savepoint (the rest of
+    the request's work stands) and hand back the stored attempt: the learner sees the same
+    verdict twice and the score counts once.
+    """
+    attempt = Attempt(
+        run_id=run_id,
+        learner_id=learner_id,
+        bank_id=bank_id,
+        question_id=question_id,
+        position=position,
+        response=response,
+        correct=verdict.correct,
+        score=verdict.score,
+        verdict=verdict.to_dict(),
+        time_taken_ms=time_taken_ms,
+    )
+    try:
+        with session.begin_nested():
+            session.add(attempt)
+    except IntegrityError:
+        existing = _attempt_at(session, run_id, position)
+        if existing is None:  # some other constraint failed: not a double submission
+            raise
+        return existing
+    return attempt
+
+
+def attempts_for_run(session: Session, run_id: int) -> list[Attempt]:
+    """The run's attempts in the order asked."""
+    query = select(Attempt).where(Attempt.run_id == run_id).order_by(Attempt.position, Attempt.id)
+    return list(session.scalars(query))
+
+
+def _attempt_at(session: Session, run_id: int | None, position: int | None) -> Attempt | None:
+    if run_id is None or position is None:
+        return None
+    query = select(Attempt).where(Attempt.run_id == run_id, Attempt.position == position)
+    return session.scalar(query)

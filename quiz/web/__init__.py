@@ -1,0 +1,60 @@
+"""The web layer: extensions, blueprints, and what every page shares (navigation, headers)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, url_for
+from flask_wtf import CSRFProtect
+from werkzeug.wrappers import Response
+
+from quiz.web import banks_registry
+from quiz.web.auth import bp as auth_bp
+from quiz.web.auth import login_manager
+from quiz.web.auth.forms import LogoutForm
+from quiz.web.errors import bp as errors_bp
+from quiz.web.home import bp as home_bp
+
+csrf = CSRFProtect()
+
+# Add each feature's blueprint here.
+BLUEPRINTS: tuple[Blueprint, ...] = (errors_bp, home_bp, auth_bp)
+
+# (label, endpoint): a link shows only once its endpoint exists, so unbuilt features stay hidden.
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("Quizzes", "home.index"),
+    ("Flashcards", "flashcards.index"),
+    ("Progress", "progress.index"),
+    ("Help", "help.index"),
+    ("Authors", "home.authors"),
+)
+
+# No inline scripts or styles anywhere, so the policy can be this strict.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    banks_registry.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    app.context_processor(layout_context)
+    app.after_request(security_headers)
+
+
+def layout_context() -> dict[str, object]:
+    links = [
+        (label, endpoint, url_for(endpoint))
+        for label, endpoint in NAVIGATION
+        if endpoint in current_app.view_functions
+    ]
+    return {"nav_links": links, "logout_form": LogoutForm()}
+
+
+def security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response

@@ -1,0 +1,100 @@
+"""Register, sign in and sign out; an anonymous learner's progress follows them into the account."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import login_user, logout_user
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from quiz.storage import (
+    check_password,
+    create_learner,
+    find_learner_by_username,
+    merge_learner,
+    register_learner,
+)
+from quiz.storage.db import get_session
+from quiz.storage.models import Learner
+from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
+from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+TAKEN = "That username is taken; please choose another."
+WRONG = "Wrong username or password."
+
+
+@bp.route("/register", methods=("GET", "POST"))
+def register() -> str | Response:
+    form = RegisterForm()
+    if form.validate_on_submit():
+        learner = _create_account(form.username.data or "", form.password.data or "")
+        if learner is not None:
+            _sign_in(learner, remember=False)
+            flash(f"Welcome, {learner.username}! Your account is ready.", "success")
+            return redirect(url_for("home.index"))
+        form.username.errors.append(TAKEN)
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=("GET", "POST"))
+def login() -> str | Response:
+    form = LoginForm()
+    if form.validate_on_submit():
+        learner = find_learner_by_username(get_session(), form.username.data or "")
+        if learner is not None and check_password(learner, form.password.data or ""):
+            _adopt_anonymous_progress(learner)
+            _sign_in(learner, remember=form.remember.data)
+            flash(f"Welcome back, {learner.username}.", "success")
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append(WRONG)
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout() -> Response:
+    if LogoutForm().validate_on_submit():
+        logout_user()
+        session.clear()  # forget the anonymous learner too: a shared computer starts afresh
+        flash("You are signed out.", "info")
+    return redirect(url_for("home.index"))
+
+
+def _create_account(username: str, password: str) -> Learner | None:
+    """The new account, reusing this browser's anonymous learner (progress stays); None if taken."""
+    db = get_session()
+    if find_learner_by_username(db, username) is not None:
+        return None
+    anonymous = anonymous_learner()
+    try:
+        if anonymous is not None:
+            learner = register_learner(db, anonymous, username, password)
+        else:
+            learner = create_learner(db, username, password)
+        db.commit()
+    except IntegrityError:  # someone took the name between our check and the insert
+        db.rollback()
+        return None
+    return learner
+
+
+def _adopt_anonymous_progress(learner: Learner) -> None:
+    anonymous = anonymous_learner()
+    if anonymous is not None:
+        merge_learner(get_session(), anonymous, learner)
+        get_session().commit()
+
+
+def _sign_in(learner: Learner, remember: bool) -> None:
+    session.pop(ANONYMOUS_KEY, None)
+    login_user(Account(learner), remember=remember)
+
+
+def _safe_next(target: str | None) -> str:
+    # Only same-site paths: an open redirect would let a link send learners anywhere after login.
+    if target and target.startswith("/") and not urlsplit(target).netloc and "\\" not in target:
+        return target
+    return url_for("home.index")

@@ -1,0 +1,2 @@
+// Progressive enhancements only: every page works without this file.
+"use strict";

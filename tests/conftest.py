@@ -1,0 +1,143 @@
+"""Shared fixtures: the app (flaskr-style), its client and CLI runner, sign-in steps, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from werkzeug.test import TestResponse
+
+from quiz import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_BANKS = ROOT / "tests" / "data" / "banks"
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def app_config(tmp_path: Path, **overrides: object) -> dict[str, object]:
+    """The test mapping: a throwaway SQLite file, the test banks, CSRF off unless asked."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'quiz.sqlite3'}",
+        "QUESTIONS_DIR": str(TEST_BANKS),
+        "WTF_CSRF_ENABLED": False,
+        **overrides,
+    }
+
+
+AppMaker = Callable[..., Flask]
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> AppMaker:
+    """Build an app under tmp_path: `make_app(without=("SECRET_KEY",), RELOAD_BANKS=True)`."""
+
+    def make(without: tuple[str, ...] = (), **overrides: object) -> Flask:
+        config = {k: v for k, v in app_config(tmp_path, **overrides).items() if k not in without}
+        return create_app(config, instance_path=str(tmp_path / "instance"))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def app_settings() -> Callable[..., dict[str, object]]:
+    """`app_config` for fixtures that can't import this file (every conftest is `conftest`)."""
+    return app_config
+
+
+@pytest.fixture
+def app(make_app: AppMaker) -> Flask:
+    return make_app()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Multi-step account flows through the client (flaskr's AuthActions)."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def register(
+        self, username: str = "ada", password: str = "correct horse", confirm: str | None = None
+    ) -> TestResponse:
+        data = {"username": username, "password": password, "confirm": confirm or password}
+        return self._client.post("/auth/register", data=data)
+
+    def login(self, username: str = "ada", password: str = "correct horse") -> TestResponse:
+        return self._client.post("/auth/login", data={"username": username, "password": password})
+
+    def logout(self) -> TestResponse:
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL database: TEST_DATABASE_URL if set, else a throwaway cluster for the session."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip(f"PostgreSQL not installed at {PG_BIN}; install it or set TEST_DATABASE_URL")
+    yield from _throwaway_cluster()
+
+
+def _throwaway_cluster() -> Iterator[str]:
+    """initdb + pg_ctl in a temp folder, as `postgres` when we are root (they refuse root)."""
+    folder = Path(tempfile.mkdtemp(prefix="quiz-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, user="postgres", group="postgres")
+    data, port = folder / "data", _free_port()
+    _pg(folder, "initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {port} -c fsync=off -c unix_socket_directories={folder}"
+    )
+    # -l: without a log file the server keeps pytest's captured pipes open.
+    _pg(folder, "pg_ctl", "-D", str(data), "-l", str(folder / "log"), "-o", options, "-w", "start")
+    try:
+        _pg(folder, "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "quiz_test")
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/quiz_test"
+    finally:
+        _pg(folder, "pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _pg(folder: Path, program: str, *args: str) -> None:
+    as_postgres = {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
+    subprocess.run(
+        [str(PG_BIN / program), *args],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+        timeout=60,
+        **as_postgres,
+    )  # type: ignore[call-overload]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
