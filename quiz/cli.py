@@ -75,8 +75,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _use_unit_cache() -> None:
+    """Build pint's unit registry from a cache folder (~40 ms instead of ~250 ms cold).
+
+    The core reads no environment, so the CLI, an edge, picks the folder."""
+    import os
+
+    from quiz.core.parsing import quantities
+
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "quiz" / "pint"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # no cache then: slower, still right
+    quantities.warm_up(cache_folder=folder)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from quiz.core.loading import bank_paths, load_bank
+
+    _use_unit_cache()
 
     paths = bank_paths(args.paths or [Path("questions")])
     missing = [p for p in args.paths if not p.exists()]
@@ -107,6 +126,7 @@ def _grade(args: argparse.Namespace) -> int:
     from quiz.core.grading import grade, response_shape
     from quiz.core.loading import load_bank
 
+    _use_unit_cache()
     loaded = load_bank(args.file)
     if loaded.bank is None:
         for problem in loaded.problems:
