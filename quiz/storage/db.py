@@ -18,6 +18,9 @@ def init_app(app: Flask) -> None:
     app.extensions[EXTENSION_KEY] = make_sessionmaker(engine)
     if app.config["MIGRATE_ON_START"]:
         upgrade_engine(engine)
+        # Drop the migration's pooled connections: gunicorn forks workers after this
+        # (--preload), and a connection must never be shared across processes.
+        engine.dispose()
     app.teardown_appcontext(close_session)
 
 

@@ -45,7 +45,8 @@ def serve(
     """Serve the app until interrupted."""
     from quiz import create_app  # the factory loads banks and migrates: only when serving
 
-    app = create_app({"RELOAD_BANKS": True} if debug else None)
+    # The development server picks up edited banks without a restart; production loads once.
+    app = create_app({"RELOAD_BANKS": not production})
     if production:
         GunicornServer(app, gunicorn_options(host, port, workers)).run()
     else:

@@ -1,0 +1,51 @@
+"""`quiz serve` really serves: the development server and gunicorn, each in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode())
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"nothing answered at {url} within {seconds} s")
+
+
+@pytest.mark.parametrize("extra", [[], ["--production", "--workers", "2"]], ids=["dev", "gunicorn"])
+def test_quiz_serve_answers_on_its_port(tmp_path: Path, extra: list[str]) -> None:
+    port = free_port()
+    env = {**os.environ, "QUIZ_DATABASE_URL": f"sqlite:///{tmp_path / 'quiz.sqlite3'}",
+           "QUIZ_QUESTIONS_DIR": str(ROOT / "tests" / "data" / "banks")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quiz.cli", "serve", "--port", str(port), *extra],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/", process)
+        assert "Sample bank" in page
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
