@@ -49,13 +49,21 @@ class Outcome:
         return datetime.fromisoformat(self.card["due"])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rating": int(self.rating), "card": self.card, "log": self.log,
-                "interval_seconds": self.interval.total_seconds()}
+        return {
+            "rating": int(self.rating),
+            "card": self.card,
+            "log": self.log,
+            "interval_seconds": self.interval.total_seconds(),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Outcome:
-        return cls(Rating(data["rating"]), dict(data["card"]), dict(data["log"]),
-                   timedelta(seconds=data["interval_seconds"]))
+        return cls(
+            Rating(data["rating"]),
+            dict(data["card"]),
+            dict(data["log"]),
+            timedelta(seconds=data["interval_seconds"]),
+        )
 
 
 def card_id_for(bank_id: str, question_id: str) -> int:
@@ -72,20 +80,26 @@ def new_card(card_id: int, now: datetime) -> dict[str, Any]:
 class Scheduler:
     """fsrs's scheduler with the learner's settings; all times are aware UTC datetimes."""
 
-    def __init__(self, desired_retention: float = DEFAULT_RETENTION,
-                 parameters: Sequence[float] | None = None, fuzz: bool = True) -> None:
+    def __init__(
+        self,
+        desired_retention: float = DEFAULT_RETENTION,
+        parameters: Sequence[float] | None = None,
+        fuzz: bool = True,
+    ) -> None:
         options: dict[str, Any] = {"desired_retention": desired_retention, "enable_fuzzing": fuzz}
         if parameters is not None:
             options["parameters"] = tuple(parameters)
         self._fsrs = fsrs.Scheduler(**options)
 
-    def preview(self, card: Mapping[str, Any], now: datetime,
-                duration_ms: int | None = None) -> dict[Rating, Outcome]:
+    def preview(
+        self, card: Mapping[str, Any], now: datetime, duration_ms: int | None = None
+    ) -> dict[Rating, Outcome]:
         """The outcome of each rating at `now`; apply one of these, don't re-review."""
         return {rating: self._review(card, rating, now, duration_ms) for rating in Rating}
 
-    def _review(self, card: Mapping[str, Any], rating: Rating, now: datetime,
-                duration_ms: int | None) -> Outcome:
+    def _review(
+        self, card: Mapping[str, Any], rating: Rating, now: datetime, duration_ms: int | None
+    ) -> Outcome:
         before = fsrs.Card.from_dict(dict(card))  # type: ignore[arg-type]
         after, log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now, duration_ms)
         return Outcome(rating, after.to_dict(), log.to_dict(), after.due - now)

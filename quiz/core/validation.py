@@ -50,7 +50,9 @@ class BankValidator:
                     data.where(key),
                     f"unknown top-level key '{key}'" + suggest(key, list(BANK_KEYS)),
                 )
-            elif key not in ("questions", "source"):
+            elif key == "source":
+                self._read(data, key, BANK_KEYS[key])  # read by the loader; checked here
+            elif key != "questions":
                 values[key] = self._read(data, key, BANK_KEYS[key])
         for key in BANK_REQUIRED:
             if key not in data:

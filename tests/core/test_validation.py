@@ -54,6 +54,9 @@ def test_the_shipped_sample_bank_is_valid() -> None:
         (b"title: T\n", (1, 1), "no 'questions'"),
         (b"title: T\nquestions: []\n", (2, 1), "non-empty list"),
         (b"titel: T\nquestions: [x]\n", (1, 1), "did you mean 'title'"),
+        (b"title: T\nsource: [x]\nquestions: [x]\n", (2, 1), "'source' must be text"),
+        (b"title: T\nquestions: []\n---\ntitle: U\n", (3, 1), "another document"),
+        (b"\xef\xbb\xbftitle: T\nquestions:\n\t- id: a\n", (3, 1), "YAML syntax error"),
     ],
 )
 def test_broken_files(tmp_path: Path, raw: bytes, where: tuple[int, int], words: str) -> None:
@@ -137,6 +140,21 @@ def test_broken_files(tmp_path: Path, raw: bytes, where: tuple[int, int], words:
             "gives away",
         ),
         ("  - just text\n", (4, 5), "must be a mapping"),
+        (
+            "  - id: q\n    type: text\n    prompt: P?\n    answer: '?!'\n",
+            (7, 5),
+            "no letters or digits",
+        ),
+        (
+            "  - id: q\n    type: choice\n    prompt: P?\n    choices: [a, b]\n    answer: []\n",
+            (8, 5),
+            "lists no choice",
+        ),
+        (
+            "  - id: q\n    type: card\n    front: F\n    back: B\n    check: {right: [a]}\n",
+            (8, 12),
+            "self-graded",
+        ),
     ],
 )
 def test_question_problems(

@@ -39,6 +39,8 @@ def prepare(fields: Mapping[str, Any], report: Report) -> ChoiceKey:
         if item not in choices:
             where = index if isinstance(answer, list) else None
             report(f"answer {item!r} is not one of the choices {list(choices)}", "answer", where)
+    if isinstance(answer, list) and not answers:
+        report("answer lists no choice: give at least one of the choices", "answer")
     if isinstance(answer, list) and len(set(answers)) != len(answers):
         report("answer lists the same choice twice", "answer")
     return ChoiceKey(choices, frozenset(answers), isinstance(answer, list))

@@ -10,18 +10,18 @@ from quiz.core.parsing.text import EmptyAnswerError, TextKey, match_prepared, pr
 from quiz.core.verdict import Verdict
 
 
-def prepare(fields: Mapping[str, Any], report: Report) -> TextKey:
+def prepare(fields: Mapping[str, Any], report: Report) -> TextKey | None:
     return prepare_text_key(fields, report)
 
 
-def prepare_text_key(fields: Mapping[str, Any], report: Report) -> TextKey:
-    """The answer and its `accept` aliases, parsed once; shared with `who`-like types."""
+def prepare_text_key(fields: Mapping[str, Any], report: Report) -> TextKey | None:
+    """The answer and its `accept` aliases, parsed once."""
     answers = [fields["answer"], *fields.get("accept", [])]
     try:
         return prepare_answers(answers, fields.get("typos"))
     except EmptyAnswerError as error:
         report(str(error), "answer")
-        return prepare_answers(["?"], 0)
+        return None
 
 
 def grade(key: TextKey, response: Any) -> Verdict:

@@ -11,7 +11,7 @@ from quiz.core.parsing.text import EmptyAnswerError
 from quiz.core.verdict import Verdict
 
 
-def prepare(fields: Mapping[str, Any], report: Report) -> NameKey:
+def prepare(fields: Mapping[str, Any], report: Report) -> NameKey | None:
     try:
         key = prepare_name(
             fields["answer"],
@@ -21,7 +21,7 @@ def prepare(fields: Mapping[str, Any], report: Report) -> NameKey:
         )
     except EmptyAnswerError as error:
         report(str(error), "answer")
-        return prepare_name("?", [], False)
+        return None
     if "choices" in fields and fields["answer"] not in fields["choices"]:
         report(f"answer {fields['answer']!r} is not one of the choices", "answer")
     return key
