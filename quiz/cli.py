@@ -72,6 +72,19 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"], help="upgrade: apply migrations")
     db.set_defaults(run=_db)
+
+    optimize = commands.add_parser(
+        "optimize",
+        help="fit FSRS parameters to a learner's own reviews (needs the 'optimizer' extra)",
+    )
+    optimize.add_argument("--learner", required=True, metavar="USERNAME", help="whose reviews")
+    optimize.set_defaults(run=_optimize)
+
+    export = commands.add_parser("export", help="export a bank's cards as an Anki deck or CSV")
+    export.add_argument("file", type=Path, help="the bank file")
+    export.add_argument("--format", choices=["apkg", "csv"], default="apkg")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -192,6 +205,18 @@ def _db(args: argparse.Namespace) -> int:
     upgrade(app.config["DATABASE_URL"])
     print(f"database upgraded: {app.config['DATABASE_URL']}")
     return EXIT_OK
+
+
+def _optimize(args: argparse.Namespace) -> int:
+    from quiz.cli_flashcards import optimize
+
+    return optimize(args.learner)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from quiz.cli_flashcards import export
+
+    return export(args.file, args.format, args.output)
 
 
 if __name__ == "__main__":

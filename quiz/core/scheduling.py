@@ -8,6 +8,7 @@ picks it, so the button shows exactly what happens even with fsrs's random fuzz.
 from __future__ import annotations
 
 import hashlib
+import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -20,6 +21,8 @@ from quiz.core.verdict import Verdict
 
 DEFAULT_RETENTION = 0.9
 MATURE_DAYS = 21  # Anki's line between young and mature cards, by interval
+PREVIEW_TTL = timedelta(hours=1)  # an older preview is recomputed: elapsed time changes memory
+PARAMETER_COUNT = len(fsrs.scheduler.DEFAULT_PARAMETERS)  # 21 for FSRS-6
 
 
 class Rating(IntEnum):
@@ -48,6 +51,15 @@ class Outcome:
     def due(self) -> datetime:
         return datetime.fromisoformat(self.card["due"])
 
+    def applied_at(self, now: datetime) -> Outcome:
+        """The same outcome taken at `now` instead of when it was previewed: the interval on
+        the button stays exact, and the review's time is the true one."""
+        shift = now - datetime.fromisoformat(self.log["review_datetime"])
+        card = {**self.card, "due": (self.due + shift).isoformat(), "last_review": now.isoformat()}
+        return Outcome(
+            self.rating, card, {**self.log, "review_datetime": now.isoformat()}, self.interval
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rating": int(self.rating),
@@ -66,6 +78,28 @@ class Outcome:
         )
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The four outcomes of a card as shown at `at`; applied as they are while still fresh."""
+
+    at: datetime
+    card: dict[str, Any]
+    outcomes: dict[Rating, Outcome]
+
+    def is_fresh_for(self, card: Mapping[str, Any], now: datetime) -> bool:
+        """Still the card shown (not rated or changed since) and not too old to apply."""
+        return dict(card) == self.card and timedelta(0) <= now - self.at <= PREVIEW_TTL
+
+    def to_dict(self) -> dict[str, Any]:
+        outcomes = {str(int(r)): o.to_dict() for r, o in self.outcomes.items()}
+        return {"at": self.at.isoformat(), "card": self.card, "outcomes": outcomes}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Preview:
+        outcomes = {Rating(int(r)): Outcome.from_dict(o) for r, o in data["outcomes"].items()}
+        return cls(datetime.fromisoformat(data["at"]), dict(data["card"]), outcomes)
+
+
 def card_id_for(bank_id: str, question_id: str) -> int:
     """A stable fsrs card id from the question's keys (fsrs.Card() without one sleeps 1 ms)."""
     digest = hashlib.blake2b(f"{bank_id}/{question_id}".encode(), digest_size=7).digest()
@@ -74,7 +108,18 @@ def card_id_for(bank_id: str, question_id: str) -> int:
 
 def new_card(card_id: int, now: datetime) -> dict[str, Any]:
     """A card never reviewed, due now."""
-    return fsrs.Card(card_id=card_id, due=now).to_dict()
+    return dict(fsrs.Card(card_id=card_id, due=now).to_dict())
+
+
+def check_parameters(parameters: Sequence[float]) -> tuple[float, ...]:
+    """The parameters as fsrs takes them; ValueError saying what is wrong otherwise."""
+    if len(parameters) != PARAMETER_COUNT:
+        raise ValueError(
+            f"expected {PARAMETER_COUNT} FSRS-6 parameters, got {len(parameters)}: "
+            "re-run `quiz optimize` with this version of fsrs"
+        )
+    fsrs.Scheduler(parameters=tuple(parameters))  # raises on a value out of fsrs's bounds
+    return tuple(float(p) for p in parameters)
 
 
 class Scheduler:
@@ -95,14 +140,22 @@ class Scheduler:
         self, card: Mapping[str, Any], now: datetime, duration_ms: int | None = None
     ) -> dict[Rating, Outcome]:
         """The outcome of each rating at `now`; apply one of these, don't re-review."""
-        return {rating: self._review(card, rating, now, duration_ms) for rating in Rating}
+        return {rating: self.review(card, rating, now, duration_ms) for rating in Rating}
 
-    def _review(
-        self, card: Mapping[str, Any], rating: Rating, now: datetime, duration_ms: int | None
+    def make_preview(self, card: Mapping[str, Any], now: datetime) -> Preview:
+        return Preview(now, dict(card), self.preview(card, now))
+
+    def review(
+        self,
+        card: Mapping[str, Any],
+        rating: Rating,
+        now: datetime,
+        duration_ms: int | None = None,
     ) -> Outcome:
+        """One rating applied now (fuzzed if fuzz is on): for reviews no button showed."""
         before = fsrs.Card.from_dict(dict(card))  # type: ignore[arg-type]
         after, log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now, duration_ms)
-        return Outcome(rating, after.to_dict(), log.to_dict(), after.due - now)
+        return Outcome(rating, dict(after.to_dict()), dict(log.to_dict()), after.due - now)
 
     def retrievability(self, card: Mapping[str, Any], now: datetime) -> float:
         return self._fsrs.get_card_retrievability(fsrs.Card.from_dict(dict(card)), now)  # type: ignore[arg-type]
@@ -115,6 +168,12 @@ def suggest_rating(verdict: Verdict, took_ms: int | None, typical_ms: float | No
         return Rating.AGAIN
     slow = took_ms is not None and typical_ms is not None and took_ms > 2 * typical_ms
     return Rating.HARD if slow or verdict.forgiven else Rating.GOOD
+
+
+def typical_time(durations: Iterable[int | None]) -> float | None:
+    """The median of the known answer times (ms), or None before there are any."""
+    known = [d for d in durations if d is not None and d > 0]
+    return statistics.median(known) if known else None
 
 
 def format_interval(interval: timedelta) -> str:
@@ -150,3 +209,48 @@ def forecast(dues: Iterable[datetime], today: date, days: int = 30) -> list[int]
         if offset < days:
             counts[offset] += 1
     return counts
+
+
+CardKey = tuple[str, str]  # (bank id, question id)
+LEARN_AHEAD = timedelta(minutes=20)  # Anki's: with nothing else left, show a step this early
+
+
+@dataclass(frozen=True)
+class Queue:
+    """Today's cards in the order to show them, as Anki's v3 scheduler picks: learning steps
+    that are due, then reviews due today (oldest due first), then new cards up to the cap."""
+
+    learning: tuple[CardKey, ...]
+    review: tuple[CardKey, ...]
+    new: tuple[CardKey, ...]
+    comes_back_at: datetime | None = None  # the next learning step, when nothing is due now
+
+    @property
+    def next(self) -> CardKey | None:
+        return next(iter((*self.learning, *self.review, *self.new)), None)
+
+    def __len__(self) -> int:
+        return len(self.learning) + len(self.review) + len(self.new)
+
+
+def build_queue(
+    cards: Sequence[tuple[CardKey, Mapping[str, Any] | None]],
+    now: datetime,
+    day_end: datetime,
+    new_allowance: int,
+) -> Queue:
+    """The queue from every card in scope (None: never reviewed), in the banks' own order."""
+    steps = sorted((_due(c), k) for k, c in cards if card_stage(c) == "learning")
+    reviews = sorted((_due(c), k) for k, c in cards if card_stage(c) in ("young", "mature"))
+    new = [k for k, c in cards if card_stage(c) == "new"][: max(0, new_allowance)]
+    learning = [k for due, k in steps if due <= now]
+    review = [k for due, k in reviews if due < day_end]
+    if not (learning or review or new):
+        learning = [k for due, k in steps if due <= now + LEARN_AHEAD][:1]
+    later = next((due for due, _ in steps if due > now), None) if not learning else None
+    return Queue(tuple(learning), tuple(review), tuple(new), later)
+
+
+def _due(card: Mapping[str, Any] | None) -> datetime:
+    assert card is not None
+    return datetime.fromisoformat(card["due"])

@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from quiz.storage.card_stats import merge_cards
 from quiz.storage.models import Attempt, Learner, QuizRun
 
 
@@ -49,6 +50,7 @@ def merge_learner(session: Session, anonymous: Learner, registered: Learner) -> 
         session.execute(
             update(model).where(model.learner_id == anonymous.id).values(learner_id=registered.id)
         )
+    merge_cards(session, anonymous.id, registered.id)  # flashcard states and review logs
     session.delete(anonymous)
     session.flush()
     return registered

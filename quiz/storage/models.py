@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -104,3 +105,56 @@ class Attempt(Base):
     verdict: Mapped[dict[str, Any]] = mapped_column(default=dict)
     time_taken_ms: Mapped[int | None] = mapped_column(Integer)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class CardState(Base):
+    """One learner's memory of one question as a flashcard: fsrs's card, and the outcomes of
+    the four ratings as last shown on the buttons (`preview`), so rating applies exactly those."""
+
+    __tablename__ = "card_state"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "bank_id", "question_id", name="uq_card_state_question"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    preview: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class ReviewLog(Base):
+    """One rating of one card, kept forever: the optimizer learns from these, and undo puts
+    `card_before` back. `source` is "review" (flipped), "typed" (answer typed) or "quiz"."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (
+        Index("ix_review_log_learner_question", "learner_id", "bank_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(10))
+    was_new: Mapped[bool] = mapped_column(Boolean, default=False)
+    card_before: Mapped[dict[str, Any]] = mapped_column(JSON)
+    card_after: Mapped[dict[str, Any]] = mapped_column(JSON)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FlashcardSettings(Base):
+    """A learner's own scheduling: desired retention and the parameters `quiz optimize` fitted."""
+
+    __tablename__ = "flashcard_settings"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    desired_retention: Mapped[float | None] = mapped_column(Float)
+    parameters: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
+    optimized_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -18,7 +18,15 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
     engine = make_engine(url)
     tables = set(inspect(engine).get_table_names())
     engine.dispose()
-    assert tables == {"alembic_version", "learner", "quiz_run", "attempt"}
+    assert tables == {
+        "alembic_version",
+        "learner",
+        "quiz_run",
+        "attempt",
+        "card_state",
+        "review_log",
+        "flashcard_settings",
+    }
 
 
 def test_upgrade_twice_is_harmless(tmp_path: Path) -> None:

@@ -1,0 +1,93 @@
+"""Flashcard statistics from the saved card states and review logs: forecast, retention,
+stages; and the review history `quiz optimize` fits parameters to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from quiz.core.optimizing import Review
+from quiz.core.scheduling import CardKey, card_stage, forecast
+from quiz.storage.models import CardState, FlashcardSettings, ReviewLog
+
+STAGES = ("new", "learning", "young", "mature")
+
+
+def card_states(
+    session: Session, learner_id: int, bank_ids: Iterable[str] | None = None
+) -> dict[CardKey, dict]:
+    """The learner's saved cards, by (bank id, question id); all banks when `bank_ids` is None."""
+    query = select(CardState.bank_id, CardState.question_id, CardState.card).where(
+        CardState.learner_id == learner_id
+    )
+    if bank_ids is not None:
+        query = query.where(CardState.bank_id.in_(list(bank_ids)))
+    return {(bank, question): card for bank, question, card in session.execute(query)}
+
+
+def due_forecast(session: Session, learner_id: int, today: date, days: int = 30) -> list[int]:
+    """How many cards fall due on each of the next `days` days (overdue ones count today)."""
+    cards = card_states(session, learner_id).values()
+    dues = [datetime.fromisoformat(c["due"]) for c in cards if card_stage(c) != "new"]
+    return forecast(dues, today, days)
+
+
+def retention_achieved(session: Session, learner_id: int) -> float | None:
+    """The share of reviews of cards already seen that were not rated Again (None: no data)."""
+    seen = (
+        ReviewLog.learner_id == learner_id,
+        ReviewLog.was_new.is_(False),
+        ReviewLog.undone.is_(False),
+    )
+    total = session.scalar(select(func.count()).where(*seen)) or 0
+    recalled = session.scalar(select(func.count()).where(*seen, ReviewLog.rating != 1)) or 0
+    return recalled / total if total else None
+
+
+def stage_counts(session: Session, learner_id: int, keys: Iterable[CardKey]) -> dict[str, int]:
+    """new/learning/young/mature over the cards `keys` (the loaded banks' questions)."""
+    keys = list(keys)
+    saved = card_states(session, learner_id, {bank for bank, _ in keys})
+    counts = dict.fromkeys(STAGES, 0)
+    for key in keys:
+        counts[card_stage(saved.get(key))] += 1
+    return counts
+
+
+def review_history(session: Session, learner_id: int) -> list[Review]:
+    """Every rating the learner gave and kept, oldest first, for the optimizer."""
+    query = (
+        select(ReviewLog.bank_id, ReviewLog.question_id, ReviewLog.reviewed_at, ReviewLog.rating)
+        .where(ReviewLog.learner_id == learner_id, ReviewLog.undone.is_(False))
+        .order_by(ReviewLog.reviewed_at, ReviewLog.id)
+    )
+    return [Review(f"{b}/{q}", at, rating) for b, q, at, rating in session.execute(query)]
+
+
+def merge_cards(session: Session, from_id: int, to_id: int) -> None:
+    """Fold one learner's cards into another's (an anonymous learner signing in). Where both
+    have the same card, the one reviewed last wins; every review log moves."""
+    theirs = {(s.bank_id, s.question_id): s for s in _states(session, to_id)}
+    for state in _states(session, from_id):
+        other = theirs.get((state.bank_id, state.question_id))
+        if other is not None and other.updated_at >= state.updated_at:
+            session.delete(state)
+            continue
+        if other is not None:
+            session.delete(other)
+            session.flush()
+        state.learner_id = to_id
+    session.execute(
+        update(ReviewLog).where(ReviewLog.learner_id == from_id).values(learner_id=to_id)
+    )
+    settings = session.get(FlashcardSettings, from_id)
+    if settings is not None:
+        session.delete(settings)
+    session.flush()
+
+
+def _states(session: Session, learner_id: int) -> list[CardState]:
+    return list(session.scalars(select(CardState).where(CardState.learner_id == learner_id)))

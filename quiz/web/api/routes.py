@@ -1,0 +1,110 @@
+"""The JSON API: banks and questions (answer-free), answering, and the learner's progress."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from flask import Blueprint, abort, jsonify, request
+from flask_wtf.csrf import generate_csrf
+from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
+
+from quiz.core.bank import Bank, Question
+from quiz.core.errors import ResponseError
+from quiz.core.presentation import present
+from quiz.storage import progress_by_bank
+from quiz.storage.answering import answer_outside_run
+from quiz.storage.db import get_session
+from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
+from quiz.web.auth import current_learner
+from quiz.web.banks_registry import get_registry
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/banks")
+def banks() -> Response:
+    ordered = sorted(get_registry().banks.values(), key=lambda bank: bank.title.casefold())
+    return jsonify({"banks": [bank_summary(bank) for bank in ordered]})
+
+
+@bp.get("/banks/<bank_id>")
+def bank(bank_id: str) -> Response:
+    return jsonify(bank_payload(_bank_or_404(bank_id)))
+
+
+@bp.get("/banks/<bank_id>/questions/<question_id>")
+def question(bank_id: str, question_id: str) -> Response:
+    found = _question_or_404(_bank_or_404(bank_id), question_id)
+    return jsonify(present(found).to_dict())
+
+
+@bp.post("/banks/<bank_id>/questions/<question_id>/answer")
+def answer(bank_id: str, question_id: str) -> Response:
+    found = _question_or_404(_bank_or_404(bank_id), question_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or "response" not in body:
+        abort(400, 'Send a JSON object with a "response" key, e.g. {"response": "Tajikistan"}.')
+    learner = current_learner()
+    assert learner is not None  # create=True always gives one
+    try:
+        attempt = answer_outside_run(get_session(), learner.id, bank_id, found, body["response"])
+    except ResponseError as error:
+        abort(400, f"Wrong response shape for question '{question_id}': {error}.")
+    get_session().commit()
+    return jsonify(verdict_payload(found, attempt))
+
+
+@bp.get("/progress")
+def progress() -> Response:
+    learner = current_learner(create=False)
+    by_bank = progress_by_bank(get_session(), learner.id) if learner else {}
+    payload = progress_payload(get_registry().banks, by_bank)
+    return jsonify({"mastery_definition": MASTERY_DEFINITION, "banks": payload})
+
+
+@bp.get("/csrf-token")
+def csrf_token() -> Response:
+    return jsonify({"csrf_token": generate_csrf()})
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    return Response(json.dumps(openapi_spec()), mimetype="application/json")
+
+
+@cache
+def openapi_spec() -> dict[str, Any]:
+    """The API's OpenAPI 3.1 description, shipped next to this module."""
+    text = files("quiz.web.api").joinpath("openapi.yaml").read_text(encoding="utf-8")
+    spec: dict[str, Any] = yaml.safe_load(text)
+    return spec
+
+
+# Registered by code too: Flask looks handlers up code first, and the app's own CSRFError
+# (a 400) page would otherwise answer an API client with HTML.
+@bp.errorhandler(400)
+@bp.errorhandler(404)
+@bp.errorhandler(405)
+@bp.errorhandler(HTTPException)
+def json_error(error: HTTPException) -> tuple[Response, int]:
+    return jsonify({"error": error.description}), error.code or 500
+
+
+def _bank_or_404(bank_id: str) -> Bank:
+    found = get_registry().get(bank_id)
+    if found is None:
+        abort(404, f"No bank '{bank_id}'; GET /api/banks lists them.")
+    return found
+
+
+def _question_or_404(found: Bank, question_id: str) -> Question:
+    question_ = next((q for q in found.quiz_questions if q.id == question_id), None)
+    if question_ is None:
+        abort(404, f"No quiz question '{question_id}' in bank '{found.id}'.")
+    return question_

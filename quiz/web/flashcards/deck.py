@@ -1,0 +1,125 @@
+"""What the flashcard views share: the banks in scope, the card asked, settings, timing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import abort, current_app, request, session
+from werkzeug.datastructures import MultiDict
+
+from quiz.core.bank import Bank, Question
+from quiz.core.grading import response_shape
+from quiz.core.presentation import Presented
+from quiz.core.scheduling import DEFAULT_RETENTION, CardKey
+from quiz.web.banks_registry import get_registry
+
+MODES = ("flip", "type")
+SHOWN_KEY = "flashcard_shown"  # which card's front was shown, and when (answer times)
+TYPED_KEY = "flashcard_typed"  # the typed answer's verdict, for the back page
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The banks under review (all of them unless some were picked) and the review mode."""
+
+    banks: tuple[Bank, ...]
+    picked: bool
+    mode: str
+
+    @property
+    def keys(self) -> list[CardKey]:
+        return [(bank.id, question.id) for bank in self.banks for question in bank.questions]
+
+    @property
+    def args(self) -> dict[str, Any]:
+        """Query arguments that rebuild this scope, for url_for."""
+        banks = {"bank": [bank.id for bank in self.banks]} if self.picked else {}
+        return {**banks, "mode": self.mode}
+
+    @property
+    def title(self) -> str:
+        return ", ".join(b.title for b in self.banks) if self.picked else "All banks"
+
+
+def scope_from(args: MultiDict[str, str]) -> Scope:
+    """The scope named by `bank` arguments (none: every bank); 404 on an unknown bank."""
+    registry = get_registry()
+    ids = list(dict.fromkeys(args.getlist("bank")))
+    banks = [registry.get(bank_id) for bank_id in ids]
+    if any(bank is None for bank in banks):
+        abort(404, "There is no such bank (it may have been renamed or removed).")
+    mode = args.get("mode", "flip") if args.get("mode") in MODES else "flip"
+    if not ids:
+        banks = sorted(registry.banks.values(), key=lambda b: b.title.casefold())
+    return Scope(tuple(b for b in banks if b is not None), bool(ids), mode)
+
+
+def current_scope() -> Scope:
+    return scope_from(request.args)
+
+
+def find_question(bank_id: str, question_id: str) -> Question:
+    bank = get_registry().get(bank_id)
+    question = bank.question(question_id) if bank else None
+    if question is None:
+        abort(404, "There is no such card (its bank may have changed).")
+    return question
+
+
+def desired_retention() -> float:
+    return float(current_app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION))
+
+
+def new_cards_per_day() -> int:
+    return int(current_app.config.get("NEW_CARDS_PER_DAY", 20))
+
+
+def mark_shown(key: CardKey, now: datetime) -> None:
+    """Remember when this card's front was shown (kept on reload: the clock runs from the first)."""
+    shown = session.get(SHOWN_KEY)
+    if not shown or shown.get("key") != list(key):
+        session[SHOWN_KEY] = {"key": list(key), "at": now.isoformat()}
+
+
+def elapsed_ms(key: CardKey, now: datetime) -> int | None:
+    shown = session.get(SHOWN_KEY)
+    if not shown or shown.get("key") != list(key):
+        return None
+    return max(0, int((now - datetime.fromisoformat(shown["at"])).total_seconds() * 1000))
+
+
+def typed_for(key: CardKey) -> dict[str, Any] | None:
+    typed = session.get(TYPED_KEY)
+    return typed if typed and typed.get("key") == list(key) else None
+
+
+def forget_card_timing() -> None:
+    session.pop(SHOWN_KEY, None)
+    session.pop(TYPED_KEY, None)
+
+
+def input_kind(question: Question, presented: Presented) -> str | None:
+    """How the typed mode takes this answer; None: it can only be flipped (card, order, match)."""
+    if question.type in ("card", "order", "match"):
+        return None
+    if question.type == "cloze":
+        return "blanks"
+    if presented.multiple:
+        return "checkboxes"
+    return "radios" if presented.choices else "text"
+
+
+def typed_response(question: Question, form: MultiDict[str, str]) -> Any:
+    """The response as the grader takes it, from the answer form's fields."""
+    match response_shape(question):
+        case "list" if question.type == "cloze":
+            return [form.get(f"blank-{i}", "") for i in range(len(question.key.segments) - 1)]
+        case "list":
+            return form.getlist("answer")
+    return form.get("answer", "")
+
+
+def shown_response(response: Any) -> str:
+    return "; ".join(response) if isinstance(response, list) else str(response)

@@ -1,0 +1,66 @@
+"""A run as the pages see it: the learner's own run, and its items (position → question)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+
+from quiz.core.bank import Bank, Question
+from quiz.core.presentation import Presented, present
+from quiz.storage import QuizRun, get_run
+from quiz.storage.db import get_session
+from quiz.web.auth import current_learner
+from quiz.web.banks_registry import get_registry
+from quiz.web.quiz.selection import RunOptions
+
+NO_RUN = "There is no quiz run at this address. Start a new quiz from the home page."
+
+
+@dataclass(frozen=True)
+class RunItem:
+    """One question of a run: where it sits (1-based) and how it is shown."""
+
+    position: int
+    question: Question
+    presented: Presented
+
+    @property
+    def prefix(self) -> str:
+        """What the item's form fields are named after, so a page can hold many items."""
+        return f"q{self.position}-"
+
+
+def get_bank_or_404(bank_id: str) -> Bank:
+    bank = get_registry().get(bank_id)
+    if bank is None:
+        abort(404, f"There is no question bank called “{bank_id}”.")
+    return bank
+
+
+def own_run_or_404(run_id: int) -> tuple[QuizRun, Bank]:
+    """The run and its bank; 404 unless this learner started it (a run is private)."""
+    run = get_run(get_session(), run_id)
+    learner = current_learner(create=False)
+    if run is None or learner is None or run.learner_id != learner.id:
+        abort(404, NO_RUN)
+    return run, get_bank_or_404(run.bank_id)
+
+
+def run_items(run: QuizRun, bank: Bank) -> list[RunItem]:
+    """Every item still in the bank (a question removed since the run began is skipped)."""
+    shuffle = RunOptions.from_dict(run.options).shuffle_choices
+    items = []
+    for position, question_id in enumerate(run.question_ids, 1):
+        question = bank.question(question_id)
+        if question is not None:
+            presented = present(question, seed=run.id, shuffle_choices=shuffle)
+            items.append(RunItem(position, question, presented))
+    return items
+
+
+def run_item_or_404(run: QuizRun, bank: Bank, position: int) -> RunItem:
+    item = next((i for i in run_items(run, bank) if i.position == position), None)
+    if item is None:
+        abort(404, f"This quiz has no question {position}.")
+    return item

@@ -1,0 +1,207 @@
+"""Taking a quiz: start a run, answer one question per page (or all at once), see the score."""
+
+from __future__ import annotations
+
+import random
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from quiz.core.bank import Bank
+from quiz.core.errors import ResponseError
+from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
+from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
+from quiz.storage.db import get_session
+from quiz.web.auth import current_learner
+from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, score_percent, time_text
+from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
+from quiz.web.quiz.items import (
+    RunItem,
+    get_bank_or_404,
+    own_run_or_404,
+    run_item_or_404,
+    run_items,
+)
+from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
+from quiz.web.quiz.selection import NothingToAskError, RunOptions, choose_questions, question_tags
+from quiz.web.quiz.timing import shown_token, time_taken_ms
+
+bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+
+@bp.context_processor
+def template_helpers() -> dict[str, object]:
+    return {"input_kind": input_kind, "choice_options": options}
+
+
+@bp.route("/<bank_id>", methods=("GET", "POST"))
+def start(bank_id: str) -> str | Response:
+    bank = get_bank_or_404(bank_id)
+    form = StartForm()
+    form.tags.choices = [SelectChoice(tag) for tag in question_tags(bank)]
+    if form.validate_on_submit():
+        try:
+            run = _new_run(bank, _options(form))
+        except NothingToAskError as error:
+            flash(str(error), "error")
+        else:
+            return redirect(_first_url(run))
+    return render_template("quiz/start.html", bank=bank, form=form)
+
+
+@bp.route("/run/<int:run_id>/<int:position>", methods=("GET", "POST"))
+def question(run_id: int, position: int) -> str | Response:
+    run, bank = own_run_or_404(run_id)
+    item = run_item_or_404(run, bank, position)
+    if attempt_at(get_session(), run.id, position) is not None:
+        return _verdict_page(run, item)
+    form, error = AnswerForm(), None
+    if form.validate_on_submit():
+        try:
+            _answer(run, item, time_taken_ms(form.shown.data, run.id, position))
+            return redirect(url_for(".question", run_id=run.id, position=position))
+        except (FieldError, ResponseError) as problem:
+            error = str(problem)
+    if request.method == "GET":
+        form.shown.data = shown_token(run.id, position)
+    total = len(run.question_ids)
+    return render_template(
+        "quiz/question.html", run=run, bank=bank, item=item, form=form, error=error, total=total
+    )
+
+
+@bp.route("/run/<int:run_id>/all", methods=("GET", "POST"))
+def all_questions(run_id: int) -> str | Response:
+    run, bank = own_run_or_404(run_id)
+    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    open_items = [r.item for r in results if r.attempt is None]
+    form, errors = AnswerForm(), {}
+    if not open_items:
+        return redirect(url_for(".done", run_id=run.id))
+    if form.validate_on_submit():
+        errors = _answer_all(run, open_items, time_taken_ms(form.shown.data, run.id, 0))
+        if not errors:
+            return redirect(url_for(".done", run_id=run.id))
+    if request.method == "GET":
+        form.shown.data = shown_token(run.id, 0)
+    return render_template(
+        "quiz/all.html",
+        run=run,
+        bank=bank,
+        results=results,
+        form=form,
+        errors=errors,
+        labels=OUTCOME_LABELS,
+    )
+
+
+@bp.get("/run/<int:run_id>/done")
+def done(run_id: int) -> str:
+    run, bank = own_run_or_404(run_id)
+    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    unanswered = [r for r in results if r.attempt is None]
+    if not unanswered:
+        finish_run(get_session(), run)
+        get_session().commit()
+    return render_template(
+        "quiz/done.html",
+        run=run,
+        bank=bank,
+        results=results,
+        unanswered=unanswered,
+        score=score_percent(results),
+        time_text=time_text(run, results),
+        labels=OUTCOME_LABELS,
+        retry_form=RetryForm(),
+        missed=[r for r in results if r.outcome in ("wrong", "partly")],
+    )
+
+
+@bp.post("/run/<int:run_id>/retry")
+def retry(run_id: int) -> Response:
+    run, bank = own_run_or_404(run_id)
+    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    missed = list(dict.fromkeys(r.item.question.id for r in results if r.outcome != "right"))
+    if not RetryForm().validate_on_submit() or not missed:
+        flash("Nothing to retry: you got every question right.", "info")
+        return redirect(url_for(".done", run_id=run.id))
+    options = RunOptions.from_dict(run.options)
+    new = start_run(get_session(), run.learner_id, bank.id, missed, options.to_dict())
+    get_session().commit()
+    return redirect(_first_url(new))
+
+
+def _verdict_page(run: QuizRun, item: RunItem) -> str | Response:
+    if request.method == "POST":  # a re-post of an answered item: the first answer stands
+        return redirect(url_for(".question", run_id=run.id, position=item.position))
+    result = Result(item, attempt_at(get_session(), run.id, item.position))
+    last = item.position >= len(run.question_ids)
+    next_url = (
+        url_for(".done", run_id=run.id)
+        if last
+        else url_for(".question", run_id=run.id, position=item.position + 1)
+    )
+    return render_template(
+        "quiz/verdict.html",
+        run=run,
+        result=result,
+        labels=OUTCOME_LABELS,
+        next_url=next_url,
+        last=last,
+        total=len(run.question_ids),
+    )
+
+
+def _answer(run: QuizRun, item: RunItem, time_ms: int | None) -> None:
+    response = read_response(item.presented, request.form, item.prefix)
+    answer_question(get_session(), run, item.position, item.question, response, time_ms)
+    get_session().commit()
+
+
+def _answer_all(run: QuizRun, items: list[RunItem], time_ms: int | None) -> dict[int, str]:
+    """Answer every item, or none: a position → message for each ill-formed answer."""
+    responses, errors = {}, {}
+    for item in items:
+        try:
+            responses[item.position] = read_response(item.presented, request.form, item.prefix)
+        except FieldError as problem:
+            errors[item.position] = str(problem)
+    if errors:
+        return errors
+    share = time_ms // len(items) if time_ms is not None else None  # the page's time, split
+    for item in items:
+        answer_question(
+            get_session(), run, item.position, item.question, responses[item.position], share
+        )
+    get_session().commit()
+    return {}
+
+
+def _options(form: StartForm) -> RunOptions:
+    return RunOptions(
+        shuffle_questions=form.shuffle_questions.data,
+        shuffle_choices=form.shuffle_choices.data,
+        count=form.count.data,
+        only_wrong=form.only_wrong.data,
+        tags=tuple(form.tags.data or ()),
+        layout=form.layout.data or "one",
+    )
+
+
+def _new_run(bank: Bank, options: RunOptions) -> QuizRun:
+    learner = current_learner()
+    assert learner is not None  # create=True always gives one
+    missed = (
+        missed_question_ids(get_session(), learner.id, bank.id) if options.only_wrong else set()
+    )
+    ids = choose_questions(bank, options, missed, random.Random())
+    run = start_run(get_session(), learner.id, bank.id, ids, options.to_dict())
+    get_session().commit()
+    return run
+
+
+def _first_url(run: QuizRun) -> str:
+    if RunOptions.from_dict(run.options).layout == ALL_ON_ONE_PAGE:
+        return url_for(".all_questions", run_id=run.id)
+    return url_for(".question", run_id=run.id, position=1)
