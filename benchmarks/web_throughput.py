@@ -155,6 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--skip-progress", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -182,9 +183,10 @@ def main() -> None:
                                 _cookie_script(folder, learner)),
                 "answer": wrk(f"{app}/api/banks/{BANK}/questions/{QUESTION}/answer", args.seconds,
                               args.connections, post_script(folder, learner)),
-                "progress": wrk(app + "/progress", args.seconds, args.connections,
-                                _cookie_script(folder, learner)),
             }
+            if not args.skip_progress:
+                results["progress"] = wrk(app + "/progress", args.seconds, args.connections,
+                                          _cookie_script(folder, learner))
         finally:
             for server in servers:
                 server.terminate()

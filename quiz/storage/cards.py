@@ -177,7 +177,10 @@ def review_from_quiz(
     now: datetime,
 ) -> ReviewLog:
     """A quiz answer as a review of its card, rated as the grader suggests."""
-    typical = typical_answer_ms(session, learner_id)
+    # The learner's typical time only matters for a clean right answer with a time: skip the
+    # query otherwise (this runs on every answer, the hottest write path).
+    needs_typical = verdict.correct and not verdict.forgiven and took_ms is not None
+    typical = typical_answer_ms(session, learner_id) if needs_typical else None
     rating = suggest_rating(verdict, took_ms, typical)
     state = state_for(session, learner_id, bank_id, question_id, now)
     outcome = scheduler_for(session, learner_id).review(state.card, rating, now, took_ms)
