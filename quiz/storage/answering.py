@@ -7,7 +7,8 @@ recorded the same way whichever door the answer came in by.
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -18,6 +19,8 @@ from quiz.core.grading import grade
 from quiz.storage.cards import review_from_quiz
 from quiz.storage.models import Attempt, QuizRun
 from quiz.storage.runs import record_attempt
+
+T = TypeVar("T")
 
 SQLITE_TRIES = 6
 SQLITE_BACKOFF_S = 0.02
@@ -42,17 +45,27 @@ def answer_question(
     ResponseError for a wrongly shaped response (nothing is saved then).
     """
     _check_position(run, position, question)
+    return retry_on_sqlite_lock(
+        session, lambda: _answer_once(session, run, position, question, response, time_taken_ms)
+    )
+
+
+def retry_on_sqlite_lock(session: Session, operation: Callable[[], T]) -> T:
+    """Run a write `operation`, starting afresh when SQLite refuses it for a concurrent writer.
+
+    SQLite refuses at once, without waiting, to turn a read transaction into a write when
+    another connection wrote meanwhile (its busy timeout doesn't apply then): roll back, let
+    the other writer commit, and run the operation again on a fresh snapshot.
+    """
     for tried in range(1, SQLITE_TRIES):
         try:
-            return _answer_once(session, run, position, question, response, time_taken_ms)
+            return operation()
         except OperationalError as error:
             if not _sqlite_lock(session, error):
                 raise
-            # SQLite refuses (at once, without waiting) to turn a read transaction into a
-            # write when another connection wrote meanwhile: start afresh and look again.
             session.rollback()
-            time.sleep(SQLITE_BACKOFF_S * tried)  # let the other writer commit first
-    return _answer_once(session, run, position, question, response, time_taken_ms)
+            time.sleep(SQLITE_BACKOFF_S * tried)
+    return operation()
 
 
 def _answer_once(
@@ -94,16 +107,22 @@ def answer_outside_run(
     Like a quiz answer, it is also a review of the question's flashcard.
     """
     verdict = grade(question, response)
-    attempt = record_attempt(
-        session,
-        learner_id=learner_id,
-        bank_id=bank_id,
-        question_id=question.id,
-        response=response,
-        verdict=verdict,
-    )
-    review_from_quiz(session, learner_id, bank_id, question.id, verdict, None, attempt.answered_at)
-    return attempt
+
+    def write() -> Attempt:
+        attempt = record_attempt(
+            session,
+            learner_id=learner_id,
+            bank_id=bank_id,
+            question_id=question.id,
+            response=response,
+            verdict=verdict,
+        )
+        review_from_quiz(
+            session, learner_id, bank_id, question.id, verdict, None, attempt.answered_at
+        )
+        return attempt
+
+    return retry_on_sqlite_lock(session, write)
 
 
 def attempt_at(session: Session, run_id: int, position: int) -> Attempt | None:
