@@ -92,16 +92,25 @@ def seed_attempts(database_url: str) -> None:
     """3,000 attempts over 60 days for the newest learner, written straight to the database."""
     from sqlalchemy import create_engine, func, insert, select
 
-    from quiz.storage.models import Attempt, Learner as LearnerRow
+    from quiz.storage.models import Attempt
+    from quiz.storage.models import Learner as LearnerRow
 
     engine = create_engine(database_url)
     with engine.begin() as connection:
         learner_id = connection.execute(select(func.max(LearnerRow.id))).scalar_one()
         start = datetime.now(UTC) - timedelta(days=60)
         rows = [
-            {"learner_id": learner_id, "bank_id": BANK, "question_id": QUESTION,
-             "response": ANSWER, "correct": n % 3 != 0, "score": float(n % 3 != 0),
-             "verdict": {}, "time_taken_ms": 4000, "answered_at": start + timedelta(minutes=29 * n)}
+            {
+                "learner_id": learner_id,
+                "bank_id": BANK,
+                "question_id": QUESTION,
+                "response": ANSWER,
+                "correct": n % 3 != 0,
+                "score": float(n % 3 != 0),
+                "verdict": {},
+                "time_taken_ms": 4000,
+                "answered_at": start + timedelta(minutes=29 * n),
+            }
             for n in range(SEEDED_ATTEMPTS)
         ]
         connection.execute(insert(Attempt), rows)
@@ -144,10 +153,12 @@ def post_script(folder: Path, learner: Learner) -> Path:
 def start_run(learner: Learner) -> str:
     page = learner.get(f"/quiz/{BANK}")
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
-        r'name="csrf_token" value="([^"]+)"', page)
+        r'name="csrf_token" value="([^"]+)"', page
+    )
     assert token, "no CSRF token on the start page"
-    location = learner.post_form(f"/quiz/{BANK}", {"csrf_token": token.group(1), "count": "10",
-                                                     "layout": "one"})
+    location = learner.post_form(
+        f"/quiz/{BANK}", {"csrf_token": token.group(1), "count": "10", "layout": "one"}
+    )
     return location.replace(learner.base, "")
 
 
@@ -160,15 +171,37 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database_url = f"sqlite:///{folder / 'quiz.sqlite3'}"
-        env = {**os.environ, "QUIZ_DATABASE_URL": database_url,
-               "QUIZ_QUESTIONS_DIR": str(ROOT / "questions"), "QUIZ_SECRET_KEY": "bench"}
+        env = {
+            **os.environ,
+            "QUIZ_DATABASE_URL": database_url,
+            "QUIZ_QUESTIONS_DIR": str(ROOT / "questions"),
+            "QUIZ_SECRET_KEY": "bench",
+        }
         app_port, bare_port = free_port(), free_port()
         servers = [
-            subprocess.Popen([sys.executable, "-m", "quiz.cli", "serve", "--production",
-                              "--workers", "2", "--port", str(app_port)], cwd=folder, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-            subprocess.Popen([sys.executable, "-c", BARE_SERVER, str(bare_port)], cwd=folder,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "quiz.cli",
+                    "serve",
+                    "--production",
+                    "--workers",
+                    "2",
+                    "--port",
+                    str(app_port),
+                ],
+                cwd=folder,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
+            subprocess.Popen(
+                [sys.executable, "-c", BARE_SERVER, str(bare_port)],
+                cwd=folder,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            ),
         ]
         try:
             app, bare = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
@@ -179,14 +212,26 @@ def main() -> None:
             seed_attempts(database_url)
             results = {
                 "bare": wrk(bare + "/", args.seconds, args.connections),
-                "question": wrk(app + question_page, args.seconds, args.connections,
-                                _cookie_script(folder, learner)),
-                "answer": wrk(f"{app}/api/banks/{BANK}/questions/{QUESTION}/answer", args.seconds,
-                              args.connections, post_script(folder, learner)),
+                "question": wrk(
+                    app + question_page,
+                    args.seconds,
+                    args.connections,
+                    _cookie_script(folder, learner),
+                ),
+                "answer": wrk(
+                    f"{app}/api/banks/{BANK}/questions/{QUESTION}/answer",
+                    args.seconds,
+                    args.connections,
+                    post_script(folder, learner),
+                ),
             }
             if not args.skip_progress:
-                results["progress"] = wrk(app + "/progress", args.seconds, args.connections,
-                                          _cookie_script(folder, learner))
+                results["progress"] = wrk(
+                    app + "/progress",
+                    args.seconds,
+                    args.connections,
+                    _cookie_script(folder, learner),
+                )
         finally:
             for server in servers:
                 server.terminate()
@@ -204,8 +249,10 @@ def report(results: dict[str, dict[str, float]]) -> None:
     base = results["bare"]["rps"]
     print(f"{'route':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}")
     for name, figures in results.items():
-        print(f"{name:10} {figures['rps']:8.0f} {figures['p50']:8.2f} {figures['p99']:8.2f} "
-              f"{figures['rps'] / base:6.2f}")
+        print(
+            f"{name:10} {figures['rps']:8.0f} {figures['p50']:8.2f} {figures['p99']:8.2f} "
+            f"{figures['rps'] / base:6.2f}"
+        )
 
 
 if __name__ == "__main__":

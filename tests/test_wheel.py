@@ -30,32 +30,71 @@ print(home.get_data(as_text=True))
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         str(ROOT), "-w", str(out)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            str(ROOT),
+            "-w",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return next(out.glob("quiz-*.whl"))
 
 
 def test_the_wheel_carries_the_data_folders(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for expected in ("quiz/templates/base.html", "quiz/static/css/app.css",
-                     "quiz/questions/drills.yaml", "quiz/seeds/000_42a00ded27f26e66.txt",
-                     "quiz/storage/migrations/versions/0001_initial.py"):
+    for expected in (
+        "quiz/templates/base.html",
+        "quiz/static/css/app.css",
+        "quiz/questions/drills.yaml",
+        "quiz/seeds/000_42a00ded27f26e66.txt",
+        "quiz/storage/migrations/versions/0001_initial.py",
+    ):
         assert expected in names
 
 
 def test_the_app_serves_the_shipped_banks_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                    str(site), str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"  # no questions/ or templates/ here
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", CHECK, str(site), str(tmp_path / "db.sqlite3"),
-         str(tmp_path / "instance")],
-        cwd=elsewhere, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            CHECK,
+            str(site),
+            str(tmp_path / "db.sqlite3"),
+            str(tmp_path / "instance"),
+        ],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     questions_dir, page = result.stdout.split("\n", 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from quiz.core.bank import Question
 from quiz.core.grading.cloze import ClozeKey
@@ -34,14 +35,14 @@ class Presented:
     hint: str = ""
     tags: tuple[str, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def present(question: Question, seed: int | str = 0, shuffle_choices: bool = False) -> Presented:
     """The answer-free view of `question`; `seed` fixes any shuffling."""
     rng = random.Random(f"{seed}:{question.id}")
-    base = {
+    base: dict[str, Any] = {
         "id": question.id,
         "type": question.type,
         "prompt": question.prompt,
@@ -50,7 +51,7 @@ def present(question: Question, seed: int | str = 0, shuffle_choices: bool = Fal
     return Presented(**base, **_type_parts(question, rng, shuffle_choices))
 
 
-def _type_parts(question: Question, rng: random.Random, shuffle: bool) -> dict[str, object]:
+def _type_parts(question: Question, rng: random.Random, shuffle: bool) -> dict[str, Any]:
     key, fields = question.key, question.fields
     match question.type:
         case "choice":
@@ -73,13 +74,13 @@ def _type_parts(question: Question, rng: random.Random, shuffle: bool) -> dict[s
             return {"hint": _hint(question)}
 
 
-def _match_parts(key: MatchKey, rng: random.Random) -> dict[str, object]:
+def _match_parts(key: MatchKey, rng: random.Random) -> dict[str, Any]:
     rights = list(key.rights)
     rng.shuffle(rights)
     return {"lefts": key.lefts, "choices": tuple(rights), "hint": "Match each item on the left."}
 
 
-def _cloze_parts(key: ClozeKey) -> dict[str, object]:
+def _cloze_parts(key: ClozeKey) -> dict[str, Any]:
     return {"segments": key.segments, "hint": "Fill in each blank."}
 
 

@@ -37,11 +37,17 @@ def wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 30) ->
 @pytest.mark.parametrize("extra", [[], ["--production", "--workers", "2"]], ids=["dev", "gunicorn"])
 def test_quiz_serve_answers_on_its_port(tmp_path: Path, extra: list[str]) -> None:
     port = free_port()
-    env = {**os.environ, "QUIZ_DATABASE_URL": f"sqlite:///{tmp_path / 'quiz.sqlite3'}",
-           "QUIZ_QUESTIONS_DIR": str(ROOT / "tests" / "data" / "banks")}
+    env = {
+        **os.environ,
+        "QUIZ_DATABASE_URL": f"sqlite:///{tmp_path / 'quiz.sqlite3'}",
+        "QUIZ_QUESTIONS_DIR": str(ROOT / "tests" / "data" / "banks"),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "quiz.cli", "serve", "--port", str(port), *extra],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         page = wait_for(f"http://127.0.0.1:{port}/", process)

@@ -1,0 +1,30 @@
+"""The code stays as the style guide asks: ruff-clean and formatted everywhere, mypy-clean core."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_ruff_lint() -> None:
+    result = run("ruff", "check", "quiz", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff_format() -> None:
+    result = run("ruff", "format", "--check", "quiz", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout
+
+
+def test_mypy_on_the_core() -> None:
+    result = run("mypy", "quiz/core")
+    assert result.returncode == 0, result.stdout
