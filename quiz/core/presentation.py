@@ -81,7 +81,7 @@ def _match_parts(key: MatchKey, rng: random.Random) -> dict[str, Any]:
 
 
 def _cloze_parts(key: ClozeKey) -> dict[str, Any]:
-    return {"segments": key.segments, "hint": "Fill in each blank."}
+    return {"segments": key.segments, "hint": "Small typos are forgiven, never a wrong digit."}
 
 
 def _shuffled(key: OrderKey, rng: random.Random) -> tuple[str, ...]:
