@@ -13,13 +13,24 @@ from quiz.web.auth import login_manager
 from quiz.web.auth.forms import LogoutForm
 from quiz.web.errors import bp as errors_bp
 from quiz.web.flashcards import bp as flashcards_bp
+from quiz.web.help import bp as help_bp
 from quiz.web.home import bp as home_bp
+from quiz.web.progress import bp as progress_bp
 from quiz.web.quiz import bp as quiz_bp
 
 csrf = CSRFProtect()
 
 # Add each feature's blueprint here.
-BLUEPRINTS: tuple[Blueprint, ...] = (errors_bp, home_bp, auth_bp, quiz_bp, api_bp, flashcards_bp)
+BLUEPRINTS: tuple[Blueprint, ...] = (
+    errors_bp,
+    home_bp,
+    auth_bp,
+    quiz_bp,
+    api_bp,
+    flashcards_bp,
+    progress_bp,
+    help_bp,
+)
 
 # (label, endpoint): a link shows only once its endpoint exists, so unbuilt features stay hidden.
 NAVIGATION: tuple[tuple[str, str], ...] = (

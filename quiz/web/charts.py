@@ -1,0 +1,182 @@
+"""Server-rendered SVG charts (a line chart and a bar chart) that need no script and no style
+attribute, so they pass the strict Content-Security-Policy; progress.css colours them by class."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT = 480, 220
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 30  # room for the axis labels
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+MAX_X_LABELS = 6  # more would overlap on a phone
+
+Formatter = Callable[[float], str]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One bar or point: its x-axis `label` and its `value`; `note` is its tooltip."""
+
+    label: str
+    value: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What every chart needs: a unique `chart_id` (for aria ids), a title and a description."""
+
+    chart_id: str
+    title: str
+    description: str
+    data: Sequence[Point]
+    y_max: float | None = None  # None: fitted to the data
+    unit: str = ""
+    empty_text: str = "Nothing to show yet"
+
+
+def bar_chart(
+    points: Sequence[Point],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    y_max: float | None = None,
+    unit: str = "",
+    empty_text: str = "Nothing to show yet",
+) -> Markup:
+    """Vertical bars, one per point, on a y scale from 0 (to `y_max`, or fitted to the data)."""
+    chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
+    top = _y_top(chart)
+    bars = [_bar(chart, i, datum, top) for i, datum in enumerate(chart.data)]
+    return _svg(chart, top, "chart-bars", "".join(bars))
+
+
+def line_chart(
+    points: Sequence[Point],
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    y_max: float | None = 100.0,
+    unit: str = "%",
+    empty_text: str = "Nothing to show yet",
+) -> Markup:
+    """A line through the points with a dot (and tooltip) on each; percentages by default."""
+    chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
+    top = _y_top(chart)
+    xy = [(_x_center(chart, i), _y(datum.value, top)) for i, datum in enumerate(chart.data)]
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    line = (
+        f'<polyline class="chart-line" points="{path}" fill="none" stroke="#2446c7"'
+        ' stroke-width="2.5" stroke-linejoin="round"/>'
+    )
+    dots = "".join(_dot(chart, x, y, datum) for (x, y), datum in zip(xy, chart.data, strict=True))
+    return _svg(chart, top, "chart-lines", (line if len(xy) > 1 else "") + dots)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50... at least `value` (a y axis ends on a round number)."""
+    if value <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= value)
+
+
+def format_value(value: float, unit: str = "") -> str:
+    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return f"{number}{unit}"
+
+
+def _svg(chart: Chart, top: float, kind: str, body: str) -> Markup:
+    ids = f"{chart.chart_id}-title {chart.chart_id}-desc"
+    header = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}"'
+        f' viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}"'
+        f' role="img" aria-labelledby="{escape(ids)}"'
+        f' aria-label="{escape(chart.title)}" preserveAspectRatio="xMidYMid meet">'
+        f'<title id="{escape(chart.chart_id)}-title">{escape(chart.title)}</title>'
+        f'<desc id="{escape(chart.chart_id)}-desc">{escape(chart.description)}</desc>'
+    )
+    content = body if chart.data else _empty(chart)
+    return Markup(header + _grid(top, chart.unit) + _x_labels(chart) + content + "</svg>")
+
+
+def _y_top(chart: Chart) -> float:
+    highest = max((datum.value for datum in chart.data), default=0)
+    return chart.y_max if chart.y_max is not None else nice_ceiling(highest)
+
+
+def _y(value: float, top: float) -> float:
+    return TOP + PLOT_H * (1 - min(max(value, 0), top) / top)
+
+
+def _step(chart: Chart) -> float:
+    return PLOT_W / max(len(chart.data), 1)
+
+
+def _x_center(chart: Chart, index: int) -> float:
+    return LEFT + _step(chart) * (index + 0.5)
+
+
+def _grid(top: float, unit: str) -> str:
+    """Four bands: horizontal lines at 0, ¼, ½, ¾ and the top, each labelled on the left."""
+    lines = []
+    for i in range(5):
+        value = top * i / 4
+        y = _y(value, top)
+        label = format_value(value, unit) if top >= 4 or i % 2 == 0 else ""
+        lines.append(
+            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}"'
+            f' y2="{y:.1f}" stroke="#dde1e8" stroke-width="1"/>'
+            f'<text class="chart-label" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end"'
+            f' font-size="12" fill="#4a5468">{escape(label)}</text>'
+        )
+    return "".join(lines)
+
+
+def _x_labels(chart: Chart) -> str:
+    count = len(chart.data)
+    every = max(1, math.ceil(count / MAX_X_LABELS))
+    # Label from the newest backwards, so the most recent day always has its label.
+    shown = [i for i in range(count) if (count - 1 - i) % every == 0]
+    return "".join(
+        f'<text class="chart-label" x="{_x_center(chart, i):.1f}" y="{HEIGHT - 10}"'
+        f' text-anchor="middle" font-size="12" fill="#4a5468">{escape(chart.data[i].label)}</text>'
+        for i in shown
+    )
+
+
+def _tooltip(chart: Chart, datum: Point) -> str:
+    text = datum.note or f"{datum.label}: {format_value(datum.value, chart.unit)}"
+    return f"<title>{escape(text)}</title>"
+
+
+def _bar(chart: Chart, index: int, datum: Point, top: float) -> str:
+    width = max(_step(chart) * 0.7, 1)
+    x, y = _x_center(chart, index) - width / 2, _y(datum.value, top)
+    height = TOP + PLOT_H - y
+    return (
+        f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"'
+        f' rx="2" fill="#2446c7" data-value="{escape(format_value(datum.value))}">'
+        f"{_tooltip(chart, datum)}</rect>"
+    )
+
+
+def _dot(chart: Chart, x: float, y: float, datum: Point) -> str:
+    return (
+        f'<circle class="chart-dot chart-point" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#ffffff"'
+        f' stroke="#2446c7" stroke-width="2" data-value="{escape(format_value(datum.value))}">'
+        f"{_tooltip(chart, datum)}</circle>"
+    )
+
+
+def _empty(chart: Chart) -> str:
+    return (
+        f'<text class="chart-empty" x="{LEFT + PLOT_W / 2:.1f}" y="{TOP + PLOT_H / 2:.1f}"'
+        f' text-anchor="middle" font-size="14" fill="#4a5468">{escape(chart.empty_text)}</text>'
+    )

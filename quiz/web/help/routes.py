@@ -1,0 +1,22 @@
+"""The help page: a glossary the other pages link into (/help#mastered, /help#streak, ...)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from quiz.core.scheduling import DEFAULT_RETENTION, MATURE_DAYS
+from quiz.storage.cards import RECENT_ANSWERS
+from quiz.storage.mastery import MASTERY_DEFINITION
+
+bp = Blueprint("help", __name__)
+
+
+@bp.get("/help")
+def index() -> str:
+    return render_template(
+        "help/index.html",
+        mastery=MASTERY_DEFINITION,
+        retention=DEFAULT_RETENTION,
+        mature_days=MATURE_DAYS,
+        recent_answers=RECENT_ANSWERS,
+    )

@@ -1,0 +1,162 @@
+"""What the progress page shows, gathered from storage and the loaded banks into plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from quiz.core.bank import Bank
+from quiz.storage import BankProgress, progress_by_bank
+from quiz.storage.stats import (
+    BankTally,
+    DayTally,
+    QuestionTally,
+    Streak,
+    Tally,
+    active_days,
+    daily_tallies,
+    streaks,
+    tally_by_bank,
+    totals,
+    weakest_questions,
+)
+from quiz.web.charts import Point, bar_chart, line_chart
+
+CHART_DAYS = 30
+WEAKEST = 6
+
+
+@dataclass(frozen=True)
+class BankRow:
+    """One loaded bank's line in the table; `tally` is None for a bank never answered."""
+
+    bank: Bank
+    tally: BankTally | None
+    mastered: int
+    quiz_count: int
+    best_score: float | None
+
+    @property
+    def mastery(self) -> float:
+        return self.mastered / self.quiz_count if self.quiz_count else 0.0
+
+
+@dataclass(frozen=True)
+class WeakRow:
+    """A weak question; `bank` and `prompt` are None once it is no longer in a loaded bank."""
+
+    tally: QuestionTally
+    bank: Bank | None
+    prompt: str | None
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    total: Tally
+    streak: Streak
+    mastered: int
+    quiz_count: int
+    banks: list[BankRow]
+    days: list[DayTally]
+    weakest: list[WeakRow]
+    accuracy_chart: Markup
+    answers_chart: Markup
+
+
+def progress_page(
+    session: Session, learner_id: int | None, banks: Mapping[str, Bank], today: date
+) -> ProgressPage:
+    """Everything the page needs for this learner (None: someone who never answered)."""
+    if learner_id is None:
+        return _page(Tally(attempts=0, correct=0), Streak(0, 0), [], _bank_rows(banks, {}, {}), [])
+    tallies, standing = tally_by_bank(session, learner_id), progress_by_bank(session, learner_id)
+    return _page(
+        totals(session, learner_id),
+        streaks(active_days(session, learner_id), today),
+        daily_tallies(session, learner_id, CHART_DAYS),
+        _bank_rows(banks, tallies, standing),
+        [weak_row(q, banks) for q in weakest_questions(session, learner_id, WEAKEST)],
+    )
+
+
+def _page(
+    total: Tally, streak: Streak, days: list[DayTally], rows: list[BankRow], weak: list[WeakRow]
+) -> ProgressPage:
+    return ProgressPage(
+        total=total,
+        streak=streak,
+        mastered=sum(row.mastered for row in rows),
+        quiz_count=sum(row.quiz_count for row in rows),
+        banks=rows,
+        days=days,
+        weakest=weak,
+        accuracy_chart=accuracy_chart(days),
+        answers_chart=answers_chart(days),
+    )
+
+
+def _bank_rows(
+    banks: Mapping[str, Bank],
+    tallies: Mapping[str, BankTally],
+    standing: Mapping[str, BankProgress],
+) -> list[BankRow]:
+    ordered = sorted(banks.values(), key=lambda bank: bank.title.casefold())
+    return [bank_row(bank, tallies.get(bank.id), standing.get(bank.id)) for bank in ordered]
+
+
+def bank_row(bank: Bank, tally: BankTally | None, standing: BankProgress | None) -> BankRow:
+    quiz_ids = {question.id for question in bank.quiz_questions}
+    # Only questions still in the bank count: a removed one keeps its history, not its credit.
+    mastered = len(standing.mastered & quiz_ids) if standing else 0
+    best = standing.best_score if standing else None
+    return BankRow(bank, tally, mastered, len(quiz_ids), best)
+
+
+def weak_row(tally: QuestionTally, banks: Mapping[str, Bank]) -> WeakRow:
+    bank = banks.get(tally.bank_id)
+    question = bank.question(tally.question_id) if bank else None
+    return WeakRow(tally, bank, question.prompt if question else None)
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def accuracy_chart(days: Sequence[DayTally]) -> Markup:
+    points = [Point(day_label(d.day), 100 * (d.accuracy or 0), _day_note(d)) for d in days]
+    return line_chart(
+        points,
+        chart_id="accuracy-chart",
+        title="Accuracy per day",
+        description=_summary("Share of answers right", days, _percent),
+    )
+
+
+def answers_chart(days: Sequence[DayTally]) -> Markup:
+    points = [Point(day_label(d.day), d.attempts, _day_note(d)) for d in days]
+    return bar_chart(
+        points,
+        chart_id="answers-chart",
+        title="Answers per day",
+        description=_summary("Answers given", days, lambda d: str(d.attempts)),
+    )
+
+
+def _summary(what: str, days: Sequence[DayTally], value: Callable[[DayTally], str]) -> str:
+    """The chart's text for screen readers: what it shows and each day's value."""
+    if not days:
+        return f"{what}: no answers yet."
+    each = "; ".join(f"{d.day:%-d %B %Y}: {value(d)}" for d in days)
+    return f"{what} on each of the last {len(days)} days with answers (UTC): {each}."
+
+
+def _day_note(day: DayTally) -> str:
+    return f"{day.day:%-d %b %Y}: {_percent(day)} right of {day.attempts} answers"
+
+
+def _percent(tally: Tally) -> str:
+    return "—" if tally.accuracy is None else f"{round(100 * tally.accuracy)}%"

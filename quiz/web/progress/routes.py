@@ -1,0 +1,26 @@
+"""The progress page, for whoever is answering (signed in or anonymous)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, render_template
+
+from quiz.storage.db import get_session
+from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web.auth import current_learner
+from quiz.web.banks_registry import get_registry
+from quiz.web.progress.page import progress_page
+
+bp = Blueprint("progress", __name__)
+
+
+@bp.get("/progress")
+def index() -> str:
+    # Looking creates no learner: someone who never answered sees the empty state.
+    learner = current_learner(create=False)
+    today = datetime.now(UTC).date()
+    page = progress_page(
+        get_session(), learner.id if learner else None, get_registry().banks, today
+    )
+    return render_template("progress/index.html", page=page, mastery=MASTERY_DEFINITION)

@@ -1,0 +1,75 @@
+"""The help page: every term the pages use, each at its own anchor, reachable from the contents."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from quiz.storage.mastery import MASTERY_DEFINITION
+
+TERMS = [
+    "mastered",
+    "accuracy",
+    "streak",
+    "best-score",
+    "score",
+    "weakest",
+    "grading",
+    "keyboard",
+    "flashcards",
+    "due",
+    "new",
+    "learning",
+    "young",
+    "mature",
+    "desired-retention",
+    "slow",
+]
+
+
+@pytest.fixture
+def page(client: FlaskClient) -> str:
+    response = client.get("/help")
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", response.text)
+
+
+@pytest.mark.parametrize("anchor", TERMS)
+def test_each_term_has_an_anchor_and_a_contents_link(page: str, anchor: str) -> None:
+    assert page.count(f'id="{anchor}"') == 1
+    assert f'href="#{anchor}"' in page
+
+
+def test_every_contents_link_lands_somewhere(page: str) -> None:
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    assert targets <= ids, targets - ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MASTERY_DEFINITION,
+        'Days are counted in <abbr title="Coordinated Universal Time">UTC</abbr>',
+        "(right picks − wrong picks) ÷ the number of right answers",
+        "the fraction of pairs of items that are in the right order",
+        "never a wrong digit",
+        "Units are converted",
+        "The family name is enough",
+        "under 21 days",
+        "21 days or more",
+        "The default is 90% (0.9)",
+        "more than twice your median answer time",
+        "suggests the rating <strong>Hard</strong> instead of <strong>Good</strong>",
+        "<kbd>U</kbd></dt><dd>Undo the last rating",
+        "<kbd>N</kbd></dt><dd>Next question",
+    ],
+)
+def test_definitions(page: str, text: str) -> None:
+    assert text in page
+
+
+def test_terms_are_a_definition_list(page: str) -> None:
+    assert '<dt id="mastered"><a class="help-anchor" href="#mastered">Mastered</a></dt>' in page
