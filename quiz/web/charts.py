@@ -129,7 +129,8 @@ def _grid(top: float, unit: str) -> str:
     for i in range(5):
         value = top * i / 4
         y = _y(value, top)
-        label = format_value(value, unit) if top >= 4 or i % 2 == 0 else ""
+        # Only whole numbers: a count axis reading "1.2 answers" would puzzle anyone.
+        label = format_value(value, unit) if float(value).is_integer() else ""
         lines.append(
             f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}"'
             f' y2="{y:.1f}" stroke="#dde1e8" stroke-width="1"/>'

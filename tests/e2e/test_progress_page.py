@@ -21,6 +21,7 @@ from quiz.storage import (
     record_attempt,
     start_run,
 )
+from quiz.storage.cards import review_from_quiz
 
 Screenshot = Callable[[Page, str], Path]
 Accessible = Callable[[Page], None]
@@ -80,6 +81,11 @@ def seed_month(session: Session, learner_id: int, today: datetime) -> None:
                 response="x", verdict=verdict, run_id=run.id, position=position,
                 answered_at=day + timedelta(minutes=position),
             )  # fmt: skip
+            # As the quiz pages do: each answer is also a review of the question's card.
+            review_from_quiz(
+                session, learner_id, "sample", question, verdict, None,
+                day + timedelta(minutes=position),
+            )  # fmt: skip
         finish_run(session, run, now=day + timedelta(minutes=30))
     wrong = Verdict(correct=False, score=0.0, expected="x", feedback="")
     record_attempt(
@@ -102,6 +108,7 @@ def test_progress_with_a_month_of_answers(
     expect(page.get_by_role("heading", name="Your progress")).to_be_visible()
     expect(page.get_by_role("img", name="Accuracy per day")).to_be_visible()
     expect(page.get_by_role("img", name="Answers per day")).to_be_visible()
+    expect(page.get_by_role("img", name="Cards due per day")).to_be_visible()
     expect(page.locator(".pg-stat-streak dd").first).to_have_text("3 days")
     expect(page.get_by_role("row", name=re.compile("Sample bank"))).to_be_visible()
     expect(page.get_by_text("no longer asked")).to_be_visible()

@@ -132,6 +132,7 @@ def test_bank_row(page: str) -> None:
 
 
 def test_charts_and_their_numbers(page: str) -> None:
+    # Accuracy and answers; the flashcard forecast shows text instead, nothing being due.
     assert page.count('role="img"') == 2
     assert 'aria-label="Accuracy per day"' in page and 'aria-label="Answers per day"' in page
     # 10 April: 2 of 3 right; 11 April: 3 of 4 (the removed question's answer counts too).

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
+from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.auth import current_learner
 from quiz.web.banks_registry import get_registry
+from quiz.web.progress.cards import card_summary
 from quiz.web.progress.page import progress_page
 
 bp = Blueprint("progress", __name__)
@@ -23,4 +25,12 @@ def index() -> str:
     page = progress_page(
         get_session(), learner.id if learner else None, get_registry().banks, today
     )
-    return render_template("progress/index.html", page=page, mastery=MASTERY_DEFINITION)
+    retention = float(current_app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION))
+    cards = (
+        card_summary(get_session(), learner.id, get_registry().banks, today, retention)
+        if learner
+        else None
+    )
+    return render_template(
+        "progress/index.html", page=page, cards=cards, mastery=MASTERY_DEFINITION
+    )

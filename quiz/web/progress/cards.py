@@ -1,0 +1,65 @@
+"""The progress page's flashcards part: the month's forecast, retention, and cards by stage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from quiz.core.bank import Bank
+from quiz.storage.card_stats import due_forecast, retention_achieved, stage_counts
+from quiz.storage.models import FlashcardSettings
+from quiz.web.charts import Point, bar_chart
+
+FORECAST_DAYS = 30
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    stages: dict[str, int]
+    retention: float | None  # achieved: share of reviews of seen cards not rated Again
+    desired: float
+    due_today: int
+    due_this_month: int
+    forecast_chart: Markup
+
+
+def card_summary(
+    session: Session, learner_id: int, banks: Mapping[str, Bank], today: date,
+    default_retention: float,
+) -> CardSummary:  # fmt: skip
+    """The learner's flashcards over every question of the loaded banks."""
+    keys = [(bank.id, question.id) for bank in banks.values() for question in bank.questions]
+    forecast = due_forecast(session, learner_id, today, FORECAST_DAYS)
+    settings = session.get(FlashcardSettings, learner_id)
+    return CardSummary(
+        stages=stage_counts(session, learner_id, keys),
+        retention=retention_achieved(session, learner_id),
+        desired=(settings.desired_retention if settings else None) or default_retention,
+        due_today=forecast[0],
+        due_this_month=sum(forecast),
+        forecast_chart=forecast_chart(forecast, today),
+    )
+
+
+def forecast_chart(forecast: list[int], today: date) -> Markup:
+    points = [
+        Point(_label(today, offset), count, f"{_label(today, offset)}: {count} due")
+        for offset, count in enumerate(forecast)
+    ]
+    each = "; ".join(f"{p.label}: {int(p.value)}" for p in points if p.value)
+    return bar_chart(
+        points,
+        chart_id="forecast-chart",
+        title="Cards due per day",
+        description=f"Cards due on each of the next {len(forecast)} days (UTC), cards already "
+        f"overdue counted today: {each or 'none'}.",
+        empty_text="Nothing scheduled yet: review some flashcards first",
+    )
+
+
+def _label(today: date, offset: int) -> str:
+    return "Today" if offset == 0 else f"{(today + timedelta(days=offset)):%-d %b}"
