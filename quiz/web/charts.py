@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
@@ -181,3 +182,23 @@ def _empty(chart: Chart) -> str:
         f'<text class="chart-empty" x="{LEFT + PLOT_W / 2:.1f}" y="{TOP + PLOT_H / 2:.1f}"'
         f' text-anchor="middle" font-size="14" fill="#4a5468">{escape(chart.empty_text)}</text>'
     )
+
+
+def forecast_chart(forecast: list[int], today: date) -> Markup:
+    points = [
+        Point(_day_from(today, offset), count, f"{_day_from(today, offset)}: {count} due")
+        for offset, count in enumerate(forecast)
+    ]
+    each = "; ".join(f"{p.label}: {int(p.value)}" for p in points if p.value)
+    return bar_chart(
+        points,
+        chart_id="forecast-chart",
+        title="Cards due per day",
+        description=f"Cards due on each of the next {len(forecast)} days (UTC), cards already "
+        f"overdue counted today: {each or 'none'}.",
+        empty_text="Nothing scheduled yet: review some flashcards first",
+    )
+
+
+def _day_from(today: date, offset: int) -> str:
+    return "Today" if offset == 0 else f"{(today + timedelta(days=offset)):%-d %b}"

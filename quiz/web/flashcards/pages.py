@@ -21,6 +21,7 @@ from quiz.storage import cards
 from quiz.storage.db import get_session
 from quiz.storage.models import FlashcardSettings, ReviewLog
 from quiz.web.banks_registry import get_registry
+from quiz.web.charts import forecast_chart
 from quiz.web.flashcards import deck
 from quiz.web.flashcards.deck import Scope
 
@@ -71,7 +72,7 @@ def overview(learner_id: int | None, now: datetime) -> dict[str, Any]:
         "stages": stages,
         "retention": cards.retention_achieved(session, learner_id or 0),
         "forecast": forecast,
-        "forecast_peak": max(forecast) or 1,
+        "forecast_chart": forecast_chart(forecast, now.date()),
         "new_per_day": deck.new_cards_per_day(),
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from markupsafe import Markup
 from sqlalchemy.orm import Session
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from quiz.core.bank import Bank
 from quiz.storage.card_stats import due_forecast, retention_achieved, stage_counts
 from quiz.storage.models import FlashcardSettings
-from quiz.web.charts import Point, bar_chart
+from quiz.web.charts import forecast_chart
 
 FORECAST_DAYS = 30
 
@@ -43,23 +43,3 @@ def card_summary(
         due_this_month=sum(forecast),
         forecast_chart=forecast_chart(forecast, today),
     )
-
-
-def forecast_chart(forecast: list[int], today: date) -> Markup:
-    points = [
-        Point(_label(today, offset), count, f"{_label(today, offset)}: {count} due")
-        for offset, count in enumerate(forecast)
-    ]
-    each = "; ".join(f"{p.label}: {int(p.value)}" for p in points if p.value)
-    return bar_chart(
-        points,
-        chart_id="forecast-chart",
-        title="Cards due per day",
-        description=f"Cards due on each of the next {len(forecast)} days (UTC), cards already "
-        f"overdue counted today: {each or 'none'}.",
-        empty_text="Nothing scheduled yet: review some flashcards first",
-    )
-
-
-def _label(today: date, offset: int) -> str:
-    return "Today" if offset == 0 else f"{(today + timedelta(days=offset)):%-d %b}"
