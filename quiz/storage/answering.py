@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from quiz.core.bank import Question
 from quiz.core.grading import grade
 from quiz.storage.cards import review_from_quiz
+from quiz.storage.engine import begin_write
 from quiz.storage.models import Attempt, QuizRun
 from quiz.storage.runs import record_attempt
 
@@ -80,6 +81,10 @@ def _answer_once(
     if existing is not None:
         return existing
     verdict = grade(question, response)
+    begin_write(session)
+    existing = attempt_at(session, run.id, position)  # again, now that we hold the write lock
+    if existing is not None:
+        return existing
     attempt = record_attempt(
         session,
         learner_id=run.learner_id,
@@ -109,6 +114,7 @@ def answer_outside_run(
     verdict = grade(question, response)
 
     def write() -> Attempt:
+        begin_write(session)
         attempt = record_attempt(
             session,
             learner_id=learner_id,

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "quiz_write"
 
 
 def make_engine(url: str) -> Engine:
@@ -38,5 +39,19 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def begin_write(session: Session) -> None:
+    """Start the session's next transaction as a writer.
+
+    On SQLite a transaction that read first and writes later fails at once when another
+    connection wrote in between (the busy timeout doesn't apply to that upgrade); starting
+    with BEGIN IMMEDIATE takes the write lock up front, so a second writer waits its turn
+    (up to the busy timeout) instead. Ends any read transaction the request had open.
+    """
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={WRITE_OPTION: True})
+
+
 def _begin_sqlite(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
