@@ -14,6 +14,24 @@ import pint
 
 from quiz.core.errors import QuizError
 from quiz.core.parsing.numbers import format_number, split_number
+from quiz.core.parsing.quantity_tables import (
+    ALTERNATIVES,
+    ANGLES,
+    KIND_NAMES,
+    PROPORTIONS,
+    SPELLED_OUT,
+    SPELLINGS,
+    SYMBOLS,
+)
+
+# Hedges learners put before an estimate; they do not change the number being given.
+_HEDGE = re.compile(
+    r"^\s*(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|~)\s*", re.I
+)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
+# Malformed unit text makes pint's expression parser raise all of these, not just PintError.
+_PINT_PARSE_ERRORS = (pint.PintError, ValueError, AssertionError, TokenError)
 
 
 class QuantityError(QuizError, ValueError):
@@ -63,87 +81,6 @@ class Comparison:
     unit_converted: bool
 
 
-# Spellings pint lacks or reads differently. A table, not `ureg.define`: "kms" would have to be
-# a new unit (pint's @alias cannot alias the prefixed "kilometer"), "pct" is already pint's
-# picocarat, and "per cent" has a space, which pint unit names cannot hold.
-_SPELLINGS = {
-    "kms": "km",
-    "klicks": "km",
-    "pct": "percent",
-    "per cent": "percent",
-    "per-cent": "percent",
-    "percentage": "percent",
-    "percentage point": "percent",
-    "percentage points": "percent",
-    "pp": "percent",
-    "degrees celsius": "degC",
-    "degree celsius": "degC",
-    "degrees c": "degC",
-    "degrees centigrade": "degC",
-    "degrees fahrenheit": "degF",
-    "degree fahrenheit": "degF",
-    "degrees f": "degF",
-    "kmh": "km/h",
-    "kmph": "km/h",
-}
-# Hedges learners put before an estimate; they do not change the number being given.
-_HEDGE = re.compile(
-    r"^\s*(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|~)\s*", re.I
-)
-_POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
-# Malformed unit text makes pint's expression parser raise all of these, not just PintError.
-_PINT_PARSE_ERRORS = (pint.PintError, ValueError, AssertionError, TokenError)
-
-_KIND_NAMES = {
-    "[length]": "a distance",
-    "[mass]": "a mass",
-    "[time]": "a duration",
-    "[temperature]": "a temperature",
-    "[length] / [time]": "a speed",
-    "[length] / [time] ** 2": "an acceleration",
-    "[length] ** 2": "an area",
-    "[length] ** 3": "a volume",
-    "[mass] / [length] ** 3": "a density",
-    "1 / [time]": "a frequency",
-    "[mass] * [length] / [time] ** 2": "a force",
-    "[mass] * [length] ** 2 / [time] ** 2": "an energy",
-    "[mass] * [length] ** 2 / [time] ** 3": "a power",
-    "proportion": "a percentage",
-    "angle": "an angle",
-    "count": "a count",
-}
-_PROPORTIONS = frozenset({"percent", "permille", "ppm"})
-_ANGLES = frozenset({"degree", "radian", "arcminute", "arcsecond", "turn", "gradian"})
-# Durations read better spelled out ("4 days"); pint's symbol would be "4 d".
-_SPELLED_OUT = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
-# Handy conversions for feedback, best first: the first that gives at least 1 is shown, so
-# 96 hours reads "4 days" but 2 hours reads "120 minutes".
-_ALTERNATIVES: dict[str, tuple[str, ...]] = {
-    "kilometer": ("mile",),
-    "mile": ("kilometer",),
-    "meter": ("mile", "foot"),
-    "foot": ("meter",),
-    "centimeter": ("inch",),
-    "inch": ("centimeter",),
-    "kilogram": ("pound",),
-    "pound": ("kilogram",),
-    "degree_Celsius": ("degree_Fahrenheit",),
-    "degree_Fahrenheit": ("degree_Celsius",),
-    "year": ("month",),
-    "month": ("week", "day"),
-    "week": ("day",),
-    "day": ("week", "hour"),
-    "hour": ("day", "minute"),
-    "minute": ("hour", "second"),
-    "kilometer / hour": ("mile / hour",),
-    "kilometer_per_hour": ("mile / hour",),
-    "mile / hour": ("kilometer / hour",),
-    "mile_per_hour": ("kilometer / hour",),
-    "knot": ("kilometer / hour",),
-}
-# Where pint's short symbol is not what people write.
-_SYMBOLS = {"degree": "°", "mile / hour": "mph", "mile_per_hour": "mph"}
-
 _registry: pint.UnitRegistry | None = None
 _registry_lock = threading.Lock()
 
@@ -158,8 +95,12 @@ def warm_up(cache_folder: str | PathLike[str] | None = None) -> None:
 
 
 def parse_quantity(text: str) -> Quantity:
-    """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError."""
-    given = _HEDGE.sub("", text.strip())
+    """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError.
+
+    Words after a known unit are let go ("20 km away", "a four-day exercise") as long as they
+    hold no other number: "20 km or 30 km" stays unreadable rather than graded on its first half.
+    """
+    given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
     split = split_number(given)
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
@@ -168,7 +109,22 @@ def parse_quantity(text: str) -> Quantity:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
-    return Quantity(value, _unit_name(unit_text))
+    return Quantity(value, _unit_with_trailing_words(unit_text))
+
+
+def _unit_with_trailing_words(unit_text: str) -> str:
+    try:
+        return _unit_name(unit_text)
+    except QuantityError:
+        words = unit_text.replace("-", " ").split()
+        if len(words) < 2 or any(char.isdigit() for char in unit_text):
+            raise
+        for count in range(len(words) - 1, 0, -1):  # the longest known unit first
+            try:
+                return _unit_name(" ".join(words[:count]))
+            except QuantityError:
+                continue
+        raise
 
 
 def parse_tolerance(text: str | None, reference: Quantity) -> Tolerance:
@@ -209,7 +165,7 @@ def compare(
 
 def dimension_name(unit: str) -> str:
     """What a unit measures, in plain words: "a distance", "a percentage", "a speed"..."""
-    return _KIND_NAMES.get(_kind(unit), f"a quantity in {_symbol(unit)}")
+    return KIND_NAMES.get(_kind(unit), f"a quantity in {_symbol(unit)}")
 
 
 def convert(quantity: Quantity, unit: str) -> float:
@@ -221,7 +177,7 @@ def convert(quantity: Quantity, unit: str) -> float:
 def format_quantity(quantity: Quantity) -> str:
     """For display: "20 km", "15%", "4 days", "20 °C"."""
     number = format_number(quantity.magnitude)
-    if quantity.unit in _SPELLED_OUT:
+    if quantity.unit in SPELLED_OUT:
         return f"{number} {quantity.unit}{'' if quantity.magnitude == 1 else 's'}"
     symbol = _symbol(quantity.unit)
     return f"{number}{symbol}" if symbol in ("%", "°") else f"{number} {symbol}"
@@ -239,7 +195,7 @@ def convert_for_display(quantity: Quantity, unit: str) -> str:
 
 def alternative_display(quantity: Quantity) -> str | None:
     """A handy conversion for feedback (km -> mi, °C -> °F, days -> hours), or None."""
-    targets = _ALTERNATIVES.get(quantity.unit, ())
+    targets = ALTERNATIVES.get(quantity.unit, ())
     for target in targets:
         if abs(convert(quantity, target)) >= 1 or target == targets[-1]:
             return convert_for_display(quantity, target)
@@ -285,7 +241,7 @@ def _canonical_name(name: str) -> str:
 def _lookup_unit(name: str) -> pint.Unit:
     """The pint unit a learner means; cached, as pint's own parser costs ~160 µs a call."""
     registry = _get_registry()
-    spelled = _SPELLINGS.get(name.lower(), name)
+    spelled = SPELLINGS.get(name.lower(), name)
     # Exact case first ("Mm" is not "mm"); lower case only rescues "KM" and "Kilometres".
     for candidate in dict.fromkeys((spelled, spelled.lower())):
         try:
@@ -310,14 +266,14 @@ def _kind(unit: str) -> str:
     pint_unit = _lookup_unit(unit)
     if not pint_unit.dimensionless:
         return str(pint_unit.dimensionality)
-    if unit in _PROPORTIONS:
+    if unit in PROPORTIONS:
         return "proportion"
-    return "angle" if unit in _ANGLES else "count"
+    return "angle" if unit in ANGLES else "count"
 
 
 @functools.lru_cache(maxsize=256)
 def _symbol(unit: str) -> str:
-    return _SYMBOLS.get(unit) or format(_lookup_unit(unit), "~P")
+    return SYMBOLS.get(unit) or format(_lookup_unit(unit), "~P")
 
 
 def _get_registry(cache_folder: str | PathLike[str] | None = None) -> pint.UnitRegistry:

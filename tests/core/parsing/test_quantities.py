@@ -58,6 +58,11 @@ KM_20 = Quantity(20.0, "kilometer")
         ("68 degrees Fahrenheit", Quantity(68.0, "degree_Fahrenheit")),
         ("50 km/h", Quantity(50.0, "kilometer / hour")),
         ("50 kilometres per hour", Quantity(50.0, "kilometer / hour")),
+        ("15pc", Quantity(15.0, "percent")),  # British; pint alone reads parsecs
+        ("20 km from the border", KM_20),  # words after a known unit are let go
+        ("20 kilometres away", KM_20),
+        ("a four-day exercise", Quantity(4.0, "day")),
+        ("the 20 km", KM_20),
     ],
 )
 def test_parse_quantity_reads(text: str, expected: Quantity) -> None:
@@ -76,7 +81,8 @@ def test_bare_number_is_missing_unit(text: str) -> None:
         ("20 furlongz", "unknown unit 'furlongz'"),
         ("20 km)", "unknown unit 'km\\)'"),
         ("20 $", "unknown unit"),
-        ("20 km from the border", "unknown unit"),
+        ("20 km or 30 km", "unknown unit"),  # hedging between two answers is not an answer
+        ("20 furlongz away", "unknown unit"),
         ("furlongz", "no number found"),
         ("km", "no number found"),
         ("", "no number found"),
