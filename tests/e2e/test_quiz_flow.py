@@ -134,3 +134,36 @@ def test_phone_width(page: Page, screenshot: Screenshot) -> None:
     page.get_by_label("Khovar").select_option("Russia")
     check(page, "Wrong")
     screenshot(page, "quiz-verdict-phone")
+
+
+def test_anonymous_quiz_then_register_sign_in_again_and_see_progress(page: Page) -> None:
+    # Answer two questions without an account...
+    page.goto("/quiz/sample")
+    page.get_by_label("Number of questions").fill("2")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.get_by_label("Tajikistan").check()
+    check(page, "Right")
+    next_question(page)
+    page.get_by_label("UAV operators").check()
+    check(page, "Partly right")
+    page.get_by_role("link", name="See your score").click()
+    expect(page.locator(".score-big")).to_have_text("75%")
+
+    # ...then register: the answers come along to the new account.
+    page.get_by_role("link", name="Register").click()
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password", exact=True).fill("analytical engine")
+    page.get_by_label("Repeat password").fill("analytical engine")
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Sign out").click()
+
+    # A later visit: sign in and find the progress waiting.
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("analytical engine")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Progress").click()
+    expect(page.get_by_role("heading", name="Your progress")).to_be_visible()
+    answers = page.locator(".pg-stat", has_text="Answers").locator("dd").first
+    expect(answers).to_have_text("2")
+    expect(page.get_by_role("row", name="Sample bank")).to_contain_text("75%")
