@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from quiz.core.bank import Question
 from quiz.core.grading import grade
+from quiz.core.verdict import Verdict
 from quiz.storage.cards import review_from_quiz
 from quiz.storage.engine import begin_write
 from quiz.storage.models import Attempt, QuizRun
@@ -85,23 +86,10 @@ def _answer_once(
     existing = attempt_at(session, run.id, position)  # again, now that we hold the write lock
     if existing is not None:
         return existing
-    attempt = record_attempt(
-        session,
-        learner_id=run.learner_id,
-        bank_id=run.bank_id,
-        question_id=question.id,
-        response=response,
-        verdict=verdict,
-        run_id=run.id,
-        position=position,
-        time_taken_ms=time_taken_ms,
-    )
-    # A quiz answer is also a review of the question's flashcard (one memory for both).
-    review_from_quiz(
-        session, run.learner_id, run.bank_id, question.id, verdict, time_taken_ms,
-        attempt.answered_at,
+    return _record_and_review(
+        session, run.learner_id, run.bank_id, question, response, verdict,
+        run_id=run.id, position=position, time_taken_ms=time_taken_ms,
     )  # fmt: skip
-    return attempt
 
 
 def answer_outside_run(
@@ -115,20 +103,33 @@ def answer_outside_run(
 
     def write() -> Attempt:
         begin_write(session)
-        attempt = record_attempt(
-            session,
-            learner_id=learner_id,
-            bank_id=bank_id,
-            question_id=question.id,
-            response=response,
-            verdict=verdict,
-        )
-        review_from_quiz(
-            session, learner_id, bank_id, question.id, verdict, None, attempt.answered_at
-        )
-        return attempt
+        return _record_and_review(session, learner_id, bank_id, question, response, verdict)
 
     return retry_on_sqlite_lock(session, write)
+
+
+def _record_and_review(
+    session: Session,
+    learner_id: int,
+    bank_id: str,
+    question: Question,
+    response: Any,
+    verdict: Verdict,
+    *,
+    run_id: int | None = None,
+    position: int | None = None,
+    time_taken_ms: int | None = None,
+) -> Attempt:
+    attempt = record_attempt(
+        session, learner_id=learner_id, bank_id=bank_id, question_id=question.id,
+        response=response, verdict=verdict, run_id=run_id, position=position,
+        time_taken_ms=time_taken_ms,
+    )  # fmt: skip
+    # An answer is also a review of the question's flashcard (one memory for both).
+    review_from_quiz(
+        session, learner_id, bank_id, question.id, verdict, time_taken_ms, attempt.answered_at
+    )
+    return attempt
 
 
 def attempt_at(session: Session, run_id: int, position: int) -> Attempt | None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from leaks import answers_of
 
 from quiz.core.bank import Question
 from quiz.core.loading import load_banks
@@ -19,19 +20,6 @@ QUESTIONS = [
     for loaded in load_banks(folder)
     for question in (loaded.bank.questions if loaded.bank else ())
 ]
-
-
-def answers_of(question: Question) -> list[str]:
-    fields = question.fields
-    if question.type in ("text", "number", "quantity", "date"):
-        return [str(fields["answer"]), *fields.get("accept", [])]
-    if question.type == "who" and "choices" not in fields:
-        return [str(fields["answer"]), *fields.get("accept", [])]
-    if question.type == "cloze":
-        return [blank.answers[0].answer for blank in question.key.blanks]
-    if question.type == "card":
-        return [str(fields["back"])]
-    return []
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from leaks import answers_of
 
 from quiz.core.bank import Question
 from quiz.core.loading import load_banks
@@ -19,18 +20,6 @@ ROOT = Path(__file__).parents[2]
 FOLDERS = {"shipped": ROOT / "questions", "test": ROOT / "tests" / "data" / "banks"}
 # Tokens are random: one could, by chance, read like a number answer.
 TOKENS = re.compile(r'name="(?:csrf_token|shown)" type="hidden" value="[^"]*"')
-
-
-def answers_of(question: Question) -> list[str]:
-    """The texts that would give the answer away (as tests/core/test_presentation.py)."""
-    fields = question.fields
-    if question.type in ("text", "number", "quantity", "date"):
-        return [str(fields["answer"]), *fields.get("accept", [])]
-    if question.type == "who" and "choices" not in fields:
-        return [str(fields["answer"]), *fields.get("accept", [])]
-    if question.type == "cloze":
-        return [blank.answers[0].answer for blank in question.key.blanks]
-    return []
 
 
 def secrets_of(question: Question) -> list[str]:
