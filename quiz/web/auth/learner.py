@@ -43,6 +43,19 @@ def current_learner(create: bool = True) -> Learner | None:
     return learner
 
 
+def current_learner_id() -> int | None:
+    """Who is answering, by id alone, without a database read (for ownership checks).
+
+    The id comes from the signed session: Flask-Login's for an account (already loaded and
+    checked by its user loader), ours for an anonymous learner, which is only ever set here
+    and dropped on signing in.
+    """
+    if current_user.is_authenticated:
+        return int(current_user.id)
+    learner_id = session.get(ANONYMOUS_KEY)
+    return learner_id if isinstance(learner_id, int) else None
+
+
 def anonymous_learner() -> Learner | None:
     """The anonymous learner this browser has been answering as, if any."""
     learner_id = session.get(ANONYMOUS_KEY)

@@ -10,7 +10,7 @@ from quiz.core.bank import Bank, Question
 from quiz.core.presentation import Presented, present
 from quiz.storage import QuizRun, get_run
 from quiz.storage.db import get_session
-from quiz.web.auth import current_learner
+from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
 from quiz.web.quiz.selection import RunOptions
 
@@ -41,8 +41,7 @@ def get_bank_or_404(bank_id: str) -> Bank:
 def own_run_or_404(run_id: int) -> tuple[QuizRun, Bank]:
     """The run and its bank; 404 unless this learner started it (a run is private)."""
     run = get_run(get_session(), run_id)
-    learner = current_learner(create=False)
-    if run is None or learner is None or run.learner_id != learner.id:
+    if run is None or run.learner_id != current_learner_id():
         abort(404, NO_RUN)
     return run, get_bank_or_404(run.bank_id)
 
@@ -60,7 +59,11 @@ def run_items(run: QuizRun, bank: Bank) -> list[RunItem]:
 
 
 def run_item_or_404(run: QuizRun, bank: Bank, position: int) -> RunItem:
-    item = next((i for i in run_items(run, bank) if i.position == position), None)
-    if item is None:
+    question_ids = run.question_ids
+    question = (
+        bank.question(question_ids[position - 1]) if 0 < position <= len(question_ids) else None
+    )
+    if question is None:
         abort(404, f"This quiz has no question {position}.")
-    return item
+    shuffle = RunOptions.from_dict(run.options).shuffle_choices
+    return RunItem(position, question, present(question, seed=run.id, shuffle_choices=shuffle))
