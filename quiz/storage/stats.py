@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, Date, Float, Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.models import Attempt
+from quiz.storage.models import Attempt, QuizRun
 
 
 @dataclass(frozen=True)
@@ -144,3 +144,13 @@ def streaks(days: Sequence[date], today: date) -> Streak:
 def _as_date(value: date | str) -> date:
     # SQLite's date() returns "YYYY-MM-DD" text; PostgreSQL returns a date.
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def history_stamp(session: Session, learner_id: int) -> tuple[object, ...]:
+    """Changes whenever the learner's answer history does (a new attempt, a run finished):
+    what a cache of the progress figures is keyed on. Two index lookups."""
+    attempts = select(func.max(Attempt.id)).where(Attempt.learner_id == learner_id)
+    runs = select(func.max(QuizRun.id), func.count(QuizRun.finished_at)).where(
+        QuizRun.learner_id == learner_id
+    )
+    return (session.scalar(attempts), *session.execute(runs).one())
