@@ -21,6 +21,8 @@ app = create_app({"DATABASE_URL": "sqlite:///" + sys.argv[2]}, instance_path=sys
 client = app.test_client()
 home = client.get("/")
 assert home.status_code == 200, home.status_code
+assert client.get("/api/openapi.json").status_code == 200
+assert client.get("/quiz/drills").status_code == 200
 print(app.config["QUESTIONS_DIR"])
 print(home.get_data(as_text=True))
 """
