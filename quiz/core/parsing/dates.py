@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
 from text_to_num import alpha2digit
 
 from quiz.core.errors import QuizError
@@ -180,8 +181,25 @@ def _parse_words(text: str) -> PartialDate:
         # Number words ("the eighteenth") cost ~2 µs to read, so only when a word is unknown.
         tokens = _TOKEN.findall(alpha2digit(text, "en", threshold=0).lower())
     if any(_is_unknown(token) for token in tokens):
+        tokens = [_month_despite_typo(token) for token in tokens]
+    if any(_is_unknown(token) for token in tokens):
         return _parse_with_dateparser(text, _qualifier(tokens))
     return _from_tokens(tokens, text)
+
+
+def _month_despite_typo(token: str) -> str:
+    """A misspelt month name ("Febuary", "Septembre") read as the month; other words as they are.
+
+    Only words of 5 letters or more, within 1 edit (2 from 8 letters), so short words never
+    turn into months by accident.
+    """
+    if len(token) < 5 or not _is_unknown(token):
+        return token
+    allowed = 2 if len(token) >= 8 else 1
+    for name in _MONTH_NAMES:
+        if Levenshtein.distance(token, name.lower(), score_cutoff=allowed) <= allowed:
+            return name.lower()
+    return token
 
 
 def _from_tokens(tokens: list[str], text: str) -> PartialDate:

@@ -54,6 +54,11 @@ APRIL_18_2023 = PartialDate(2023, 4, 18)
         ("late 2023", PartialDate(2023, None, None, "late")),
         ("29 February", PartialDate(None, 2, 29)),  # some year has one
         ("29 February 2024", PartialDate(2024, 2, 29)),
+        # A misspelt month name is still the month: 1 edit, or 2 from 8 letters.
+        ("Febuary", PartialDate(None, 2, None)),
+        ("late Febuary", PartialDate(None, 2, None, "late")),
+        ("Septembre", PartialDate(None, 9, None)),
+        ("Aprill 18", APRIL_18),
     ],
 )
 def test_reads_words(text: str, expected: PartialDate) -> None:
@@ -102,6 +107,7 @@ def test_all_digit_day_and_month_are_ambiguous(text: str) -> None:
         ("2023-13-01", "not a month"),
         ("April 32", "not a day"),
         ("18 avril", "not a date"),
+        ("Marhc 3", "not a date"),  # a swap is two edits: too far for a 5-letter word
     ],
 )
 def test_refuses(text: str, message: str) -> None:
