@@ -59,6 +59,7 @@ APRIL_18_2023 = PartialDate(2023, 4, 18)
         ("late Febuary", PartialDate(None, 2, None, "late")),
         ("Septembre", PartialDate(None, 9, None)),
         ("Aprill 18", APRIL_18),
+        ("18 avril", APRIL_18),  # one edit from "april" too
     ],
 )
 def test_reads_words(text: str, expected: PartialDate) -> None:
@@ -106,7 +107,7 @@ def test_all_digit_day_and_month_are_ambiguous(text: str) -> None:
         ("18/04/23", "year in full"),
         ("2023-13-01", "not a month"),
         ("April 32", "not a day"),
-        ("18 avril", "not a date"),
+        ("18 avrul", "not a date"),  # two edits from "april"
         ("Marhc 3", "not a date"),  # a swap is two edits: too far for a 5-letter word
     ],
 )
