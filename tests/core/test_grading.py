@@ -63,6 +63,8 @@ CASES: list[tuple[str, Any, bool, float]] = [
     ("base-number", "the 201st base", True, 1.0),
     ("base-number", "#201", True, 1.0),
     ("base-number", "2 01", False, 0.0),
+    ("base-number", "base 201", True, 1.0),  # one group of digits among words
+    ("base-number", "201 or 210", False, 0.0),
     ("base-number", "twenty", False, 0.0),
     # quantity
     ("border-distance", "20 km", True, 1.0),

@@ -53,14 +53,21 @@ def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
 _LEADING_WORDS = re.compile(r"^\s*(?:the|a|an|no\.?|number|#)\s*", re.IGNORECASE)
 
 
+_DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def read_response_number(text: str) -> float | None:
-    """The number a learner typed, also when words follow it ("201st base")."""
+    """The number a learner typed, also inside words ("201st base", "Mi-24")."""
     text = _LEADING_WORDS.sub("", text).rstrip(" .!")
     value = parse_number(text)
     if value is None:
         split = split_number(text)
         if split is not None and not any(char.isdigit() for char in split[1]):
             value = split[0]
+    if value is None:
+        # One group of digits among words is the number meant: "Mi-24" for "the Mi-__".
+        groups = _DIGIT_GROUP.findall(text)
+        value = parse_number(groups[0]) if len(groups) == 1 else None
     return value
 
 
