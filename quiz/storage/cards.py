@@ -60,9 +60,14 @@ def scheduler_for(
 ) -> Scheduler:
     """The learner's scheduler: their own retention and fitted parameters, if they have any."""
     settings = session.get(FlashcardSettings, learner_id)
-    if settings is None:
-        return Scheduler(default_retention)
-    return Scheduler(settings.desired_retention or default_retention, settings.parameters)
+    retention = desired_retention_for(session, learner_id, default_retention)
+    return Scheduler(retention, settings.parameters if settings else None)
+
+
+def desired_retention_for(session: Session, learner_id: int, default: float) -> float:
+    """The retention the learner chose, else the app's default."""
+    settings = session.get(FlashcardSettings, learner_id)
+    return (settings.desired_retention if settings else None) or default
 
 
 def settings_for(session: Session, learner_id: int) -> FlashcardSettings:

@@ -19,7 +19,7 @@ from quiz.core.scheduling import CardKey, Preview, Queue, Rating, card_stage, fo
 from quiz.core.verdict import Verdict
 from quiz.storage import cards
 from quiz.storage.db import get_session
-from quiz.storage.models import FlashcardSettings, ReviewLog
+from quiz.storage.models import ReviewLog
 from quiz.web.banks_registry import get_registry
 from quiz.web.charts import forecast_chart
 from quiz.web.flashcards import deck
@@ -78,9 +78,10 @@ def overview(learner_id: int | None, now: datetime) -> dict[str, Any]:
 
 
 def retention_percent(learner_id: int | None) -> int:
-    settings = get_session().get(FlashcardSettings, learner_id) if learner_id else None
-    chosen = settings.desired_retention if settings else None
-    return round((chosen or deck.desired_retention()) * 100)
+    default = deck.desired_retention()
+    if learner_id is None:
+        return round(default * 100)
+    return round(cards.desired_retention_for(get_session(), learner_id, default) * 100)
 
 
 def save_retention(learner_id: int, retention: float) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from quiz.core.bank import Bank
 from quiz.storage.card_stats import due_forecast, retention_achieved, stage_counts
-from quiz.storage.models import FlashcardSettings
+from quiz.storage.cards import desired_retention_for
 from quiz.web.charts import forecast_chart
 
 FORECAST_DAYS = 30
@@ -34,11 +34,10 @@ def card_summary(
     """The learner's flashcards over every question of the loaded banks."""
     keys = [(bank.id, question.id) for bank in banks.values() for question in bank.questions]
     forecast = due_forecast(session, learner_id, today, FORECAST_DAYS)
-    settings = session.get(FlashcardSettings, learner_id)
     return CardSummary(
         stages=stage_counts(session, learner_id, keys),
         retention=retention_achieved(session, learner_id),
-        desired=(settings.desired_retention if settings else None) or default_retention,
+        desired=desired_retention_for(session, learner_id, default_retention),
         due_today=forecast[0],
         due_this_month=sum(forecast),
         forecast_chart=forecast_chart(forecast, today),

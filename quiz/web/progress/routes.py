@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime
 
 from flask import Blueprint, current_app, render_template
 
-from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.storage.stats import history_stamp
 from quiz.web.auth import current_learner
 from quiz.web.banks_registry import get_registry
+from quiz.web.flashcards.deck import desired_retention
 from quiz.web.progress.cache import RecentCache
 from quiz.web.progress.cards import card_summary
 from quiz.web.progress.page import ProgressPage, progress_page
@@ -26,7 +26,7 @@ def index() -> str:
     learner = current_learner(create=False)
     today = datetime.now(UTC).date()
     page = _progress_page(learner.id if learner else None, today)
-    retention = float(current_app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION))
+    retention = desired_retention()
     cards = (
         card_summary(get_session(), learner.id, get_registry().banks, today, retention)
         if learner
