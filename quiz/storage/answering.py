@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from quiz.core.bank import Question
 from quiz.core.grading import grade
+from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.core.verdict import Verdict
 from quiz.storage.cards import review_from_quiz
 from quiz.storage.engine import begin_write
@@ -39,6 +40,7 @@ def answer_question(
     question: Question,
     response: Any,
     time_taken_ms: int | None = None,
+    default_retention: float = DEFAULT_RETENTION,
 ) -> Attempt:
     """Grade and record the answer at `position` (1-based) of `run`.
 
@@ -48,7 +50,10 @@ def answer_question(
     """
     _check_position(run, position, question)
     return retry_on_sqlite_lock(
-        session, lambda: _answer_once(session, run, position, question, response, time_taken_ms)
+        session,
+        lambda: _answer_once(
+            session, run, position, question, response, time_taken_ms, default_retention
+        ),
     )
 
 
@@ -77,6 +82,7 @@ def _answer_once(
     question: Question,
     response: Any,
     time_taken_ms: int | None,
+    default_retention: float,
 ) -> Attempt:
     existing = attempt_at(session, run.id, position)
     if existing is not None:
@@ -89,11 +95,17 @@ def _answer_once(
     return _record_and_review(
         session, run.learner_id, run.bank_id, question, response, verdict,
         run_id=run.id, position=position, time_taken_ms=time_taken_ms,
+        default_retention=default_retention,
     )  # fmt: skip
 
 
 def answer_outside_run(
-    session: Session, learner_id: int, bank_id: str, question: Question, response: Any
+    session: Session,
+    learner_id: int,
+    bank_id: str,
+    question: Question,
+    response: Any,
+    default_retention: float = DEFAULT_RETENTION,
 ) -> Attempt:
     """Grade and record a one-off answer (the API's), which belongs to no run.
 
@@ -103,7 +115,10 @@ def answer_outside_run(
 
     def write() -> Attempt:
         begin_write(session)
-        return _record_and_review(session, learner_id, bank_id, question, response, verdict)
+        return _record_and_review(
+            session, learner_id, bank_id, question, response, verdict,
+            default_retention=default_retention,
+        )  # fmt: skip
 
     return retry_on_sqlite_lock(session, write)
 
@@ -119,6 +134,7 @@ def _record_and_review(
     run_id: int | None = None,
     position: int | None = None,
     time_taken_ms: int | None = None,
+    default_retention: float = DEFAULT_RETENTION,
 ) -> Attempt:
     attempt = record_attempt(
         session, learner_id=learner_id, bank_id=bank_id, question_id=question.id,
@@ -127,8 +143,9 @@ def _record_and_review(
     )  # fmt: skip
     # An answer is also a review of the question's flashcard (one memory for both).
     review_from_quiz(
-        session, learner_id, bank_id, question.id, verdict, time_taken_ms, attempt.answered_at
-    )
+        session, learner_id, bank_id, question.id, verdict, time_taken_ms, attempt.answered_at,
+        default_retention,
+    )  # fmt: skip
     return attempt
 
 

@@ -180,6 +180,7 @@ def review_from_quiz(
     verdict: Verdict,
     took_ms: int | None,
     now: datetime,
+    default_retention: float = DEFAULT_RETENTION,
 ) -> ReviewLog:
     """A quiz answer as a review of its card, rated as the grader suggests."""
     # The learner's typical time only matters for a clean right answer with a time: skip the
@@ -188,7 +189,9 @@ def review_from_quiz(
     typical = typical_answer_ms(session, learner_id) if needs_typical else None
     rating = suggest_rating(verdict, took_ms, typical)
     state = state_for(session, learner_id, bank_id, question_id, now)
-    outcome = scheduler_for(session, learner_id).review(state.card, rating, now, took_ms)
+    outcome = scheduler_for(session, learner_id, default_retention).review(
+        state.card, rating, now, took_ms
+    )
     return _apply(session, state, outcome, now, took_ms, "quiz")
 
 

@@ -214,3 +214,20 @@ def test_signing_in_merges_an_anonymous_learners_cards(db: Session, learner_id: 
 def test_day_of_forecast_uses_utc_days(db: Session, learner_id: int) -> None:
     rate(db, learner_id, "drills-country", Rating.EASY, datetime(2025, 3, 3, 23, 30, tzinfo=UTC))
     assert due_forecast(db, learner_id, date(2025, 3, 3), days=12)[8] == 1
+
+
+def test_quiz_answers_schedule_with_the_apps_default_retention(db: Session) -> None:
+    # Two learners without a setting of their own answer the same card right twice; the app's
+    # default retention is all that differs. Aiming to remember more brings the card back sooner.
+    dues = {}
+    for retention in (0.7, 0.97):
+        learner = create_learner(db).id
+        for hours in (0, 1):
+            review_from_quiz(
+                db, learner, "sample", "drills-end", RIGHT, None, T0 + timedelta(hours=hours),
+                default_retention=retention,
+            )  # fmt: skip
+        state = get_state(db, learner, "sample", "drills-end")
+        assert state is not None
+        dues[retention] = state.due
+    assert dues[0.97] < dues[0.7]

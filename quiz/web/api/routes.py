@@ -24,6 +24,7 @@ from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, 
 from quiz.web.auth import current_learner
 from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
+from quiz.web.flashcards.deck import desired_retention
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -55,7 +56,9 @@ def answer(bank_id: str, question_id: str) -> Response:
     # gets an anonymous learner made for them.
     learner_id = current_learner_id() or current_learner().id  # type: ignore[union-attr]
     try:
-        attempt = answer_outside_run(get_session(), learner_id, bank_id, found, body["response"])
+        attempt = answer_outside_run(
+            get_session(), learner_id, bank_id, found, body["response"], desired_retention()
+        )
     except ResponseError as error:
         abort(400, f"Wrong response shape for question '{question_id}': {error}.")
     get_session().commit()

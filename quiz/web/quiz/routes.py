@@ -14,6 +14,7 @@ from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
 from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
 from quiz.storage.db import get_session
 from quiz.web.auth import current_learner
+from quiz.web.flashcards.deck import desired_retention
 from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, score_percent, time_text
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
 from quiz.web.quiz.items import (
@@ -155,7 +156,9 @@ def _verdict_page(run: QuizRun, item: RunItem) -> str | Response:
 
 def _answer(run: QuizRun, item: RunItem, time_ms: int | None) -> None:
     response = read_response(item.presented, request.form, item.prefix)
-    answer_question(get_session(), run, item.position, item.question, response, time_ms)
+    answer_question(
+        get_session(), run, item.position, item.question, response, time_ms, desired_retention()
+    )
     get_session().commit()
 
 
@@ -172,8 +175,9 @@ def _answer_all(run: QuizRun, items: list[RunItem], time_ms: int | None) -> dict
     share = time_ms // len(items) if time_ms is not None else None  # the page's time, split
     for item in items:
         answer_question(
-            get_session(), run, item.position, item.question, responses[item.position], share
-        )
+            get_session(), run, item.position, item.question, responses[item.position], share,
+            desired_retention(),
+        )  # fmt: skip
     get_session().commit()
     return {}
 
