@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from quiz.core.loading import load_bank
+from quiz.core.banks.loading import load_bank
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 TEMPLATES = [

@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from quiz.core.bank import Bank
-from quiz.core.loading import LoadedBank, load_banks
+from quiz.core.banks.loading import LoadedBank, load_banks
 
 EXTENSION_KEY = "quiz.banks"
 Signature = tuple[tuple[str, int, int], ...]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from quiz.core.bank import Bank
+from quiz.core.banks.loading import load_bank
 from quiz.core.card_faces import card_faces
 from quiz.core.exporting import CSV_COLUMNS, export_apkg, export_csv
-from quiz.core.loading import load_bank
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 STAMP = 1_750_000_000.0

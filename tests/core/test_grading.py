@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from quiz.core.bank import Bank
+from quiz.core.banks.loading import load_bank
 from quiz.core.errors import ResponseError, SelfGradedError
 from quiz.core.grading import grade
-from quiz.core.loading import load_bank
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 

@@ -9,7 +9,7 @@ import pytest
 from leaks import answers_of
 
 from quiz.core.bank import Question
-from quiz.core.loading import load_banks
+from quiz.core.banks.loading import load_banks
 from quiz.core.parsing.text import normalize
 from quiz.core.presentation import present
 

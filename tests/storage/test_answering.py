@@ -10,8 +10,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from quiz.core.bank import Bank
+from quiz.core.banks.loading import load_bank
 from quiz.core.errors import ResponseError
-from quiz.core.loading import load_bank
 from quiz.storage import Attempt, QuizRun, create_learner, make_sessionmaker, start_run
 from quiz.storage.answering import (
     PositionError,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.core.bank import Bank
-from quiz.core.loading import load_bank
+from quiz.core.banks.loading import load_bank
 from quiz.core.scheduling import Rating, Scheduler
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, merge_learner, start_run

@@ -13,7 +13,7 @@ from flask import Flask
 from leaks import answers_of
 
 from quiz.core.bank import Question
-from quiz.core.loading import load_banks
+from quiz.core.banks.loading import load_banks
 from quiz.core.parsing.text import normalize
 
 ROOT = Path(__file__).parents[2]

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.core.bank import Bank
-from quiz.core.problems import Problem
+from quiz.core.banks.problems import Problem
+from quiz.core.banks.validation import BankValidator
+from quiz.core.banks.yaml_reading import YamlMap, read_yaml
 from quiz.core.source import Article, SourceError, read_article
-from quiz.core.validation import BankValidator
-from quiz.core.yaml_reading import YamlMap, read_yaml
 
 BANK_SUFFIXES = (".yaml", ".yml")
 

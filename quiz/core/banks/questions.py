@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from quiz.core.bank import Question, SourceSentence
-from quiz.core.format import COMMON_KEYS, DEFAULT_WHO_PROMPT, TYPES, TypeSpec
+from quiz.core.banks.format import COMMON_KEYS, DEFAULT_WHO_PROMPT, TYPES, TypeSpec
+from quiz.core.banks.shapes import ShapeError, read_kind
+from quiz.core.banks.yaml_reading import Mark, YamlList, YamlMap
 from quiz.core.grading import GRADERS
-from quiz.core.shapes import ShapeError, read_kind
 from quiz.core.source import Article, closest_passage, find_quote
-from quiz.core.yaml_reading import Mark, YamlList, YamlMap
 
 Complain = Callable[[Mark, str], None]
 """complain(mark, message): record one problem at a position."""

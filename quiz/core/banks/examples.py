@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from quiz.core.bank import Question
+from quiz.core.banks.questions import Complain
+from quiz.core.banks.shapes import ShapeError, read_text, read_text_list
+from quiz.core.banks.yaml_reading import YamlList, YamlMap
 from quiz.core.errors import ResponseError
 from quiz.core.grading import grade, response_shape
-from quiz.core.questions import Complain
-from quiz.core.shapes import ShapeError, read_text, read_text_list
-from quiz.core.yaml_reading import YamlList, YamlMap
 
 _EXPECTATIONS = (("right", True), ("wrong", False))
 

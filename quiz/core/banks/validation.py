@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from quiz.core.bank import Bank, Question
-from quiz.core.examples import check_examples
-from quiz.core.format import BANK_KEYS, BANK_REQUIRED, Kind
-from quiz.core.giveaways import giveaway
-from quiz.core.problems import Problem
-from quiz.core.questions import QuestionBuilder, suggest
-from quiz.core.shapes import ShapeError, read_kind
+from quiz.core.banks.examples import check_examples
+from quiz.core.banks.format import BANK_KEYS, BANK_REQUIRED, Kind
+from quiz.core.banks.giveaways import giveaway
+from quiz.core.banks.problems import Problem
+from quiz.core.banks.questions import QuestionBuilder, suggest
+from quiz.core.banks.shapes import ShapeError, read_kind
+from quiz.core.banks.yaml_reading import Mark, YamlList, YamlMap
 from quiz.core.source import Article
-from quiz.core.yaml_reading import Mark, YamlList, YamlMap
 
 
 class BankValidator:

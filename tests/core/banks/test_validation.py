@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.core.loading import load_bank
+from quiz.core.banks.loading import load_bank
 
-SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
+SEED = Path(__file__).parents[3] / "seeds" / "000_42a00ded27f26e66.txt"
 HEADER = f"title: T\nsource: {SEED}\nquestions:\n"
 
 
@@ -39,7 +39,7 @@ def test_a_valid_bank_has_no_problems(tmp_path: Path) -> None:
 
 
 def test_the_shipped_sample_bank_is_valid() -> None:
-    loaded = load_bank(Path(__file__).parents[1] / "data" / "banks" / "sample.yaml")
+    loaded = load_bank(Path(__file__).parents[2] / "data" / "banks" / "sample.yaml")
     assert loaded.problems == ()
     assert loaded.bank is not None and len(loaded.bank.questions) == 12
 

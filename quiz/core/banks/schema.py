@@ -1,13 +1,13 @@
 """The bank format as a JSON Schema, so an editor can autocomplete keys and flag mistakes.
 
-It is generated from the same table validation uses (quiz.core.format), so the two can't drift.
+It is generated from the same table validation uses (`banks.format`), so the two cannot drift.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from quiz.core.format import BANK_KEYS, BANK_REQUIRED, TYPES, Kind, TypeSpec
+from quiz.core.banks.format import BANK_KEYS, BANK_REQUIRED, TYPES, Kind, TypeSpec
 
 SCHEMA_ID = "https://quiz.invalid/schema/bank.json"
 

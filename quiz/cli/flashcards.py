@@ -3,12 +3,38 @@ never imports the database or genanki."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subcommands
+
+
+def register(commands: Subcommands) -> None:
+    optimize_command = commands.add_parser(
+        "optimize",
+        help="fit FSRS parameters to a learner's own reviews (needs the 'optimizer' extra)",
+    )
+    optimize_command.add_argument(
+        "--learner", required=True, metavar="USERNAME", help="whose reviews"
+    )
+    optimize_command.set_defaults(run=lambda args: optimize(args.learner))
+
+    export_command = commands.add_parser(
+        "export", help="export a bank's cards as an Anki deck or CSV"
+    )
+    export_command.add_argument("file", type=Path, help="the bank file")
+    export_command.add_argument("--format", choices=["apkg", "csv"], default="apkg")
+    export_command.add_argument(
+        "-o", "--output", type=Path, required=True, help="the file to write"
+    )
+    export_command.set_defaults(run=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    return export(args.file, args.format, args.output)
 
 
 def optimize(username: str) -> int:
@@ -53,8 +79,8 @@ def _hint() -> str:
 
 
 def export(path: Path, kind: str, output: Path) -> int:
+    from quiz.core.banks.loading import load_bank
     from quiz.core.exporting import export_apkg, export_csv
-    from quiz.core.loading import load_bank
 
     loaded = load_bank(path)
     if loaded.bank is None:

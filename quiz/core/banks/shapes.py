@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from quiz.core.banks.format import Kind
+from quiz.core.banks.yaml_reading import YamlList, YamlMap
 from quiz.core.errors import QuizError
-from quiz.core.format import Kind
 from quiz.core.grading.truefalse import read_flag
-from quiz.core.yaml_reading import YamlList, YamlMap
 
 
 class ShapeError(QuizError, ValueError):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from quiz.core.yaml_reading import YamlList, YamlMap, read_yaml
+from quiz.core.banks.yaml_reading import YamlList, YamlMap, read_yaml
 
 
 @pytest.mark.parametrize(
