@@ -57,8 +57,10 @@ def login() -> str | Response:
 @bp.post("/logout")
 def logout() -> Response:
     if LogoutForm().validate_on_submit():
-        logout_user()
+        # Clear first: logout_user() leaves the flag that makes Flask-Login delete the remember
+        # cookie in the session, and clearing after it would wipe that flag.
         session.clear()  # forget the anonymous learner too: a shared computer starts afresh
+        logout_user()
         flash("You are signed out.", "info")
     return redirect(url_for("home.index"))
 
