@@ -86,17 +86,43 @@ def test_wrong_credentials_show_next_to_the_password(
     assert "Wrong username or password." in response.text
 
 
+HOSTILE_NEXT = [
+    "https://evil.example/",
+    "//evil.example/",
+    "///evil.example",
+    "////evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%2F/evil.example",
+    "%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    " //evil.example",
+    "http:/evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+    "/" + "a" * 3000,
+]
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
-    [("/authors", "/authors"), ("https://evil.example/", "/"), ("//evil.example/", "/")],
+    [
+        ("/authors", "/authors"),
+        ("/quiz/sample?count=3", "/quiz/sample?count=3"),
+        *[(hostile, "/") for hostile in HOSTILE_NEXT],
+    ],
 )
-def test_login_follows_only_local_next(
+def test_login_follows_only_same_site_next(
     auth: AuthActions, client: FlaskClient, target: str, expected: str
 ) -> None:
     auth.register()
     auth.logout()
     response = client.post(
-        f"/auth/login?next={target}", data={"username": "ada", "password": "correct horse"}
+        "/auth/login",
+        query_string={"next": target},
+        data={"username": "ada", "password": "correct horse"},
     )
     assert response.headers["Location"] == expected
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +18,7 @@ from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
+from quiz.web.auth.redirects import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -49,7 +48,7 @@ def login() -> str | Response:
             _adopt_anonymous_progress(learner)
             _sign_in(learner, remember=form.remember.data)
             flash(f"Welcome back, {learner.username}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
         form.password.errors.append(WRONG)
     return render_template("auth/login.html", form=form)
 
@@ -93,10 +92,3 @@ def _adopt_anonymous_progress(learner: Learner) -> None:
 def _sign_in(learner: Learner, remember: bool) -> None:
     session.pop(ANONYMOUS_KEY, None)
     login_user(Account(learner), remember=remember)
-
-
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: an open redirect would let a link send learners anywhere after login.
-    if target and target.startswith("/") and not urlsplit(target).netloc and "\\" not in target:
-        return target
-    return url_for("home.index")
