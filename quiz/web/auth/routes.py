@@ -8,12 +8,12 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quiz.storage import (
-    check_password,
     create_learner,
     find_learner_by_username,
     merge_learner,
     register_learner,
 )
+from quiz.storage.accounts import authenticate
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
@@ -43,8 +43,8 @@ def register() -> str | Response:
 def login() -> str | Response:
     form = LoginForm()
     if form.validate_on_submit():
-        learner = find_learner_by_username(get_session(), form.username.data or "")
-        if learner is not None and check_password(learner, form.password.data or ""):
+        learner = authenticate(get_session(), form.username.data or "", form.password.data or "")
+        if learner is not None:
             _adopt_anonymous_progress(learner)
             _sign_in(learner, remember=form.remember.data)
             flash(f"Welcome back, {learner.username}.", "success")
