@@ -17,9 +17,7 @@ def remember_login(client: FlaskClient) -> None:
     assert client.post("/auth/login", data=data).status_code == 302
 
 
-def test_sign_out_after_keep_me_signed_in_signs_out(
-    client: FlaskClient, auth: AuthActions
-) -> None:
+def test_sign_out_after_keep_me_signed_in_signs_out(client: FlaskClient, auth: AuthActions) -> None:
     auth.register()
     auth.logout()
     remember_login(client)
