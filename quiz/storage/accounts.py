@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.storage.learners import find_learner_by_username
-from quiz.storage.models import Learner
+from quiz.storage.models import Learner, new_session_token
 
 
 def authenticate(session: Session, username: str, password: str) -> Learner | None:
@@ -33,3 +33,15 @@ def authenticate(session: Session, username: str, password: str) -> Learner | No
 def _dummy_hash() -> str:
     # Made on first need, not at import; same method and cost as real hashes (scrypt).
     return generate_password_hash(secrets.token_hex(16))
+
+
+def revoke_sessions(session: Session, learner: Learner) -> str:
+    """End every session and remember cookie made for `learner`; returns the new token."""
+    learner.session_token = new_session_token()
+    session.flush()
+    return learner.session_token
+
+
+def matches_token(learner: Learner, token: str) -> bool:
+    # Constant time: comparing char by char would leak the token through timing.
+    return secrets.compare_digest(learner.session_token.encode(), token.encode())
