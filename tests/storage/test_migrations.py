@@ -26,6 +26,7 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "card_state",
         "review_log",
         "flashcard_settings",
+        "idempotency_key",
     }
 
 
