@@ -24,9 +24,10 @@ def allows_practice(bank: Bank) -> bool:
     return not bank.exam
 
 
-def reviews_cards(bank: Bank) -> bool:
-    """Whether a quiz answer in this bank also counts as a review of its flashcard."""
-    return allows_practice(bank)
+def seals_answers(bank: Bank) -> bool:
+    """Whether a run's answers stay sealed until it ends: out of progress figures (which
+    would tell right from wrong) and no flashcard review (an exam has no flashcards)."""
+    return bank.exam
 
 
 def reveals_key(bank: Bank, run_finished: bool) -> bool:
@@ -34,14 +35,27 @@ def reveals_key(bank: Bank, run_finished: bool) -> bool:
     return run_finished or not bank.exam
 
 
-def refuse_new_run(bank: Bank, runs_started: int) -> str | None:
-    """Why this learner may not start another run of `bank` (None: they may)."""
-    if bank.attempts is None or runs_started < bank.attempts:
+def caps_runs(bank: Bank) -> bool:
+    """Whether each learner's runs of `bank` are counted (and numbered) against a cap."""
+    return bank.attempts is not None
+
+
+def refuse_new_run(bank: Bank, runs_started: int, signed_in: bool) -> str | None:
+    """Why this learner may not start another run of `bank` (None: they may).
+
+    A cap on runs needs a learner who stays the same: an anonymous one becomes someone new
+    by dropping a cookie, so a capped exam asks them to sign in first.
+    """
+    if bank.attempts is None:  # no cap
         return None
     times = "once" if bank.attempts == 1 else f"{bank.attempts} times"
+    if not signed_in:
+        return f"“{bank.title}” is an exam each learner may take {times}: sign in to take it."
+    if runs_started < bank.attempts:
+        return None
     return (
-        f"“{bank.title}” is an exam that each learner may take {times}, and you have "
-        "already started it. Your results are on your progress page."
+        f"“{bank.title}” is an exam each learner may take {times}, and you have already "
+        "started it as many times. Your results are on your progress page."
     )
 
 

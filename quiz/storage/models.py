@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnElement,
     DateTime,
     Float,
     ForeignKey,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    and_,
     false,
 )
 from sqlalchemy.engine import Dialect
@@ -130,6 +132,12 @@ class IdempotencyKey(Base):
     status: Mapped[int] = mapped_column(Integer)
     body: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+def counted_attempts_of(learner_id: int) -> ColumnElement[bool]:
+    """The filter for a learner's attempts that progress figures count: all but the sealed
+    ones (an exam run's, until it ends)."""
+    return and_(Attempt.learner_id == learner_id, Attempt.sealed.is_(False))
 
 
 class CardState(Base):
