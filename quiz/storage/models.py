@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -62,6 +63,8 @@ class Learner(Base):
     username: Mapped[str | None] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # The author role: only the CLI grants it (`quiz user grant NAME author`), no page does.
+    is_author: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def is_anonymous_learner(self) -> bool:
