@@ -15,7 +15,7 @@ from quiz.storage.answering import answer_question
 from quiz.storage.migrate import upgrade_engine
 from quiz.storage.models import Attempt, Regrade
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 SEED = ROOT / "seeds" / "000_42a00ded27f26e66.txt"
 BANK = f"""title: Drills
 source: {SEED}
