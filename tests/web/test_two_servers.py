@@ -87,7 +87,7 @@ def servers(tmp_path: Path) -> Iterator[tuple[Path, list[int]]]:
     }
     ports, started = [], []
     try:
-        for number in range(2):  # one after the other: the first migrates the database
+        for _ in range(2):  # one after the other: the first migrates the database
             port = free_port()
             server = subprocess.Popen(
                 [sys.executable, "-m", "quiz.cli", "serve", "--production", "--workers", "1",
