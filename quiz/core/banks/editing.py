@@ -70,8 +70,15 @@ def accept_answer(path: Path, question_id: str, response: str, *, expected_hash:
         text, restore = _editable(raw)
         accepted = accept_in_text(text, path, question_id, response)
         new_raw = restore(accepted.text)
-        _write(path, new_raw)
-        _write(undo_path(path), json.dumps({"before": raw, "after_hash": file_hash(path)}))
+        # The undo record first: if the bank cannot be written after it, the record names a
+        # text that never was, and undo refuses it (and it is removed here anyway).
+        record = {"before": raw, "after_hash": text_hash(new_raw)}
+        _write_or_refuse(undo_path(path), json.dumps(record))
+        try:
+            _write_or_refuse(path, new_raw)
+        except AcceptRefusedError:
+            undo_path(path).unlink(missing_ok=True)
+            raise
     return EditResult(path, _diff(path, raw, new_raw), expected_hash, file_hash(path),
                       accepted.additions)  # fmt: skip
 
@@ -87,7 +94,7 @@ def undo_last_edit(path: Path, *, expected_hash: str | None = None) -> EditResul
             raise StaleFileError(
                 f"{path.name} has changed since the last edit: undo would lose that change"
             )
-        _write(path, record["before"])
+        _write_or_refuse(path, record["before"])
         undo_path(path).unlink()
     return EditResult(path, _diff(path, now, record["before"]), current, file_hash(path))
 
@@ -139,6 +146,16 @@ def _undo_record(path: Path) -> dict[str, str]:
     if not isinstance(record, dict) or not {"before", "after_hash"} <= record.keys():
         raise NothingToUndoError(f"the undo record of {path.name} is not one this app wrote")
     return record
+
+
+def _write_or_refuse(path: Path, text: str) -> None:
+    try:
+        _write(path, text)
+    except OSError as error:
+        raise AcceptRefusedError(
+            f"cannot write {path.name} ({error.strerror}): the folder must be writable by "
+            "the app, which writes a temporary file beside the bank and renames it"
+        ) from error
 
 
 def _write(path: Path, text: str) -> None:

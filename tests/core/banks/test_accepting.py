@@ -265,3 +265,12 @@ def test_undo_is_refused_once_the_file_has_moved_on(tmp_path: Path) -> None:
     with pytest.raises(StaleFileError, match="undo would lose that change"):
         undo_last_edit(path)
     assert path.read_text(encoding="utf-8").endswith("# later hand edit\n")
+
+
+def test_a_file_the_app_cannot_write_is_a_refusal_not_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, FLOW_BANK)
+    undo_path(path).mkdir()  # the undo record cannot be written where a folder stands
+    with pytest.raises(AcceptRefusedError, match=r"cannot write \.drills\.yaml\.undo"):
+        accept(path, "ground", "Kharb camp")
+    assert path.read_text(encoding="utf-8") == FLOW_BANK
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".drills.yaml.undo", "drills.yaml"]
