@@ -103,7 +103,7 @@ def _current(path: Path, expected_hash: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise AcceptRefusedError(f"cannot read {path}: {error.strerror}") from error
+        raise AcceptRefusedError(f"cannot read {path.name}: {error.strerror}") from error
     if hashlib.sha256(data).hexdigest() != expected_hash:
         raise StaleFileError(
             f"{path.name} has changed since it was shown (edited meanwhile?): "

@@ -15,6 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -207,10 +208,18 @@ def _render(value: str, style: str | None, flow: bool) -> str:
 
 
 def _reads_back_plain(value: str, flow: bool) -> bool:
+    """Whether `value` unquoted reads back as this very text, to our loader and to any other
+    YAML tool the author uses (which would read `no`, `1.10` or `2023-04-18` as a non-text)."""
     probe = f"k: [{value}]\n" if flow else f"k:\n- {value}\n"
     data, issues = read_yaml(probe)
     found = data.get("k") if isinstance(data, dict) else None
-    return not issues and isinstance(found, YamlList) and list(found) == [value]
+    if issues or not isinstance(found, YamlList) or list(found) != [value]:
+        return False
+    try:
+        typed = yaml.safe_load(probe)
+    except yaml.YAMLError:
+        return False
+    return bool(typed == {"k": [value]})
 
 
 def added_items(before: Any, question_id: str, additions: Sequence[tuple[KeyPath, str]]) -> Any:

@@ -274,3 +274,24 @@ def test_a_file_the_app_cannot_write_is_a_refusal_not_a_traceback(tmp_path: Path
         accept(path, "ground", "Kharb camp")
     assert path.read_text(encoding="utf-8") == FLOW_BANK
     assert sorted(p.name for p in tmp_path.iterdir()) == [".drills.yaml.undo", "drills.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("response", "written"),
+    [
+        ("1.10", '"1.10"'),  # a number to YAML
+        ("yes", '"yes"'),  # a boolean to YAML 1.1 tools
+        ("2023-04-18", '"2023-04-18"'),  # a date
+        ("#5", '"#5"'),  # a comment
+        ("- x", '"- x"'),
+        ("Kharb's camp", "Kharb's camp"),
+    ],
+)
+def test_responses_yaml_would_retype_are_quoted(
+    tmp_path: Path, response: str, written: str
+) -> None:
+    path = write(tmp_path, BARE_BANK)
+    accept(path, "other", response)
+    _, added = changes(BARE_BANK, path.read_text(encoding="utf-8"))
+    assert added == [f"    accept: [{written}]", "    check:", f"      right: [{written}]"]
+    assert grades_right(path, "other", response)
