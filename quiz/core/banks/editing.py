@@ -58,6 +58,15 @@ def undo_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.undo")
 
 
+def undoable(path: Path) -> bool:
+    """Whether `undo_last_edit` would put a previous text back (the file is as the last edit
+    left it): what decides if an Undo button is offered."""
+    try:
+        return _undo_record(path)["after_hash"] == file_hash(path)
+    except (NothingToUndoError, OSError):
+        return False
+
+
 def accept_answer(path: Path, question_id: str, response: str, *, expected_hash: str) -> EditResult:
     """Add `response` to the accepted answers and `check.right` examples of `question_id` in
     the bank file `path`, which must still hash to `expected_hash` (see `file_hash`).
