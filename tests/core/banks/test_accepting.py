@@ -17,8 +17,8 @@ from quiz.core.banks.editing import (
     accept_answer,
     file_hash,
     undo_last_edit,
-    undoable,
     undo_path,
+    undoable,
 )
 from quiz.core.banks.loading import load_bank
 from quiz.core.grading import grade
