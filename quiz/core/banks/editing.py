@@ -79,17 +79,21 @@ def accept_answer(path: Path, question_id: str, response: str, *, expected_hash:
         text, restore = _editable(raw)
         accepted = accept_in_text(text, path, question_id, response)
         new_raw = restore(accepted.text)
-        # The undo record first: if the bank cannot be written after it, the record names a
-        # text that never was, and undo refuses it (and it is removed here anyway).
-        record = {"before": raw, "after_hash": text_hash(new_raw)}
-        _write_or_refuse(undo_path(path), json.dumps(record))
-        try:
-            _write_or_refuse(path, new_raw)
-        except AcceptRefusedError:
-            undo_path(path).unlink(missing_ok=True)
-            raise
-    return EditResult(path, _diff(path, raw, new_raw), expected_hash, file_hash(path),
-                      accepted.additions)  # fmt: skip
+        _write_with_undo(path, raw, new_raw)
+    diff = _diff(path, raw, new_raw)
+    return EditResult(path, diff, expected_hash, text_hash(new_raw), accepted.additions)
+
+
+def _write_with_undo(path: Path, before: str, after: str) -> None:
+    # The undo record first: if the bank cannot be written after it, the record names a text
+    # that never was, so undo would refuse it; it is removed anyway.
+    record = {"before": before, "after_hash": text_hash(after)}
+    _write_or_refuse(undo_path(path), json.dumps(record))
+    try:
+        _write_or_refuse(path, after)
+    except AcceptRefusedError:
+        undo_path(path).unlink(missing_ok=True)
+        raise
 
 
 def undo_last_edit(path: Path, *, expected_hash: str | None = None) -> EditResult:
