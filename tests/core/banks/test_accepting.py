@@ -299,3 +299,36 @@ def test_responses_yaml_would_retype_are_quoted(
     _, added = changes(BARE_BANK, path.read_text(encoding="utf-8"))
     assert added == [f"    accept: [{written}]", "    check:", f"      right: [{written}]"]
     assert grades_right(path, "other", response)
+
+
+SHIPPED = Path(__file__).parents[3] / "questions"
+
+
+def shipped_aliased_questions() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(SHIPPED.glob("*.yaml")):
+        bank = load_bank(path).bank
+        assert bank is not None
+        found += [(path.name, q.id) for q in bank.questions if q.type in ("text", "who")]
+    return found
+
+
+@pytest.mark.parametrize(("name", "question_id"), shipped_aliased_questions())
+def test_every_shipped_question_with_aliases_takes_an_accept_cleanly(
+    tmp_path: Path, name: str, question_id: str
+) -> None:
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "seeds").symlink_to(SHIPPED.parent / "seeds")
+    path = tmp_path / "questions" / name
+    before = (SHIPPED / name).read_text(encoding="utf-8")
+    path.write_text(before, encoding="utf-8")
+    accept(path, question_id, "Zyxwv Qrstu")
+    removed, added = changes(before, path.read_text(encoding="utf-8"))
+    # A flow list's line is replaced by the same line with the item added; nothing else goes,
+    # and the other added lines are a new block item or a new list holding just it.
+    without = [a.replace(', "Zyxwv Qrstu"', "").replace(", Zyxwv Qrstu", "") for a in added]
+    assert all(line in without for line in removed)
+    new_lines = [a for a, w in zip(added, without, strict=True) if w not in removed]
+    allowed = ("check:", "- Zyxwv Qrstu", '- "Zyxwv Qrstu"')
+    assert all(a.strip() in allowed or a.endswith(": [Zyxwv Qrstu]") for a in new_lines), added
+    assert grades_right(path, question_id, "zyxwv qrstu")
