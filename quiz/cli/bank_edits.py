@@ -1,5 +1,6 @@
 """`quiz accept` and `quiz undo`: an author's edits to bank files from the terminal, the same
-edits the authors' pages make."""
+edits the authors' pages make. (Apart from `quiz stats` in authoring.py, which reads the
+database only: the two were written side by side.)"""
 
 from __future__ import annotations
 
