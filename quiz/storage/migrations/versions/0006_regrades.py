@@ -1,7 +1,7 @@
 """Regrades: the audit of past answers an author's newly accepted answer graded again.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-01
 """
 
