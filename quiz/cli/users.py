@@ -99,7 +99,7 @@ def _read_password(from_stdin: bool) -> str | None:
 
 
 def _change_role(args: argparse.Namespace) -> int:
-    from quiz.storage.accounts import set_author
+    from quiz.storage.roles import set_author
     from quiz.storage.learners import find_learner_by_username
 
     with _database() as session:
@@ -114,7 +114,7 @@ def _change_role(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from quiz.storage.accounts import list_accounts
+    from quiz.storage.roles import list_accounts
 
     with _database() as session:
         rows = [_account_row(learner) for learner in list_accounts(session)]

@@ -1,11 +1,11 @@
-"""Accounts and the author role, on SQLite and PostgreSQL."""
+"""The author role on accounts, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from quiz.storage import create_learner
-from quiz.storage.accounts import is_author, list_accounts, set_author
+from quiz.storage.roles import is_author, list_accounts, set_author
 
 
 def test_new_accounts_are_not_authors_until_granted(db: Session) -> None:

@@ -1,4 +1,4 @@
-"""Registered accounts and their roles: listing them, granting and taking the author role."""
+"""The author role: listing accounts, granting and taking the role, asking who holds it."""
 
 from __future__ import annotations
 
