@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-from quiz.storage import Base, make_engine
+from quiz.storage import Base, create_learner, make_engine, make_sessionmaker
 from quiz.storage.migrate import alembic_config, upgrade
 
 
@@ -33,7 +33,19 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
 def test_upgrade_twice_is_harmless(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'twice.sqlite3'}"
     upgrade(url)
-    upgrade(url)
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as session:
+        create_learner(session, "kept")
+        session.commit()
+    with engine.connect() as connection:
+        first = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    upgrade(url)  # at head already: must change nothing and lose nothing
+    with engine.connect() as connection:
+        second = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        names = connection.exec_driver_sql("SELECT username FROM learner").scalars().all()
+    engine.dispose()
+    assert first == second and len(first) == 1
+    assert names == ["kept"]
 
 
 def test_migrated_schema_matches_the_models(engine: Engine) -> None:
