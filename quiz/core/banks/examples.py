@@ -31,7 +31,7 @@ def check_examples(question: Question, check: YamlMap, complain: Complain) -> No
 
 def _example_problem(question: Question, shape: str, example: Any, should_be_right: bool) -> str:
     try:
-        verdict = grade(question, _as_response(example, shape))
+        verdict = grade(question, as_response(example, shape))
     except (ShapeError, ResponseError) as error:
         return f"{_shown(example)} {error}"
     if verdict.correct == should_be_right:
@@ -41,7 +41,7 @@ def _example_problem(question: Question, shape: str, example: Any, should_be_rig
     return f'{_shown(example)} should grade {wanted} but grades {outcome} ("{verdict.feedback}")'
 
 
-def _as_response(example: Any, shape: str) -> Any:
+def as_response(example: Any, shape: str) -> Any:
     if shape == "list":
         return read_text_list(example)
     if shape == "mapping":
