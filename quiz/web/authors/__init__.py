@@ -1,0 +1,7 @@
+"""The authors' workspace: bank files and their problems, question previews, item analysis."""
+
+from __future__ import annotations
+
+from quiz.web.authors.routes import bp
+
+__all__ = ["bp"]
