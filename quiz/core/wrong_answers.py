@@ -14,9 +14,9 @@ from typing import Any, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
-from quiz.core.parsing.text import normalize
+from quiz.core.parsing.text import normalize, typos_for
 
-NEAR_EDITS = 2  # "within a typo": at most this many edits between normalised texts
+NEAR_EDITS = 1  # "within a typo": this many edits beyond what the text grader forgives
 MAX_GROUPS = 50  # a page lists this many distinct wrong answers per question at most
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -74,9 +74,9 @@ def group_key(response: Any) -> str:
 
 
 def is_close(response: Any, expected: str, score: float = 0.0) -> bool:
-    """Whether a wrong response was nearly right: partly right, a typo or two from an expected
-    answer without digits, or the same numbers with another unit or word ("20 miles" for
-    "20 km"; digits are never a typo, as in the text grader)."""
+    """Whether a wrong response was nearly right: partly right; one edit past the typos the
+    text grader forgives from an expected answer without digits; or the very same numbers with
+    another unit or word ("20 miles" for "20 km"). Digits are never a typo, as in the grader."""
     if score > 0:
         return True
     given, wanted = group_key(response), normalize(expected)
@@ -85,8 +85,10 @@ def is_close(response: Any, expected: str, score: float = 0.0) -> bool:
     wanted_numbers = _NUMBER.findall(wanted)
     if wanted_numbers:  # digits are never a typo: close only with the very same numbers
         return _NUMBER.findall(given) == wanted_numbers
-    edits = Levenshtein.distance(given, wanted, score_cutoff=NEAR_EDITS + 1)
-    return edits <= NEAR_EDITS and edits * 2 < len(wanted)
+    # The grader already took anything within its typo budget: one edit more is a near miss.
+    budget = typos_for(wanted) + NEAR_EDITS
+    edits = Levenshtein.distance(given, wanted, score_cutoff=budget + 1)
+    return edits <= budget and edits * 2 < len(wanted)
 
 
 def common_wrong_answers(rows: Iterable[WrongRow], limit: int = MAX_GROUPS) -> list[WrongAnswer]:
