@@ -70,8 +70,7 @@ def layout_context() -> dict[str, object]:
     links = [
         (label, endpoint, url_for(endpoint))
         for label, endpoint in NAVIGATION
-        if endpoint in current_app.view_functions
-        and (endpoint not in AUTHOR_LINKS or is_author())
+        if endpoint in current_app.view_functions and (endpoint not in AUTHOR_LINKS or is_author())
     ]
     return {"nav_links": links, "logout_form": LogoutForm()}
 

@@ -116,8 +116,9 @@ def test_banks_page_lists_files_with_status_and_problem_lines(
 
 
 def seed(app: Flask) -> None:
-    """Three learners' answers to the text question: right, and the same wrong one twice."""
+    """Five learners' answers to the text question: one right, two wrong answers twice each."""
     answers = [("Kharb-Maidon", True), ("Dushanbe", False), ("dushanbe", False)]
+    answers += [("Karb Madn", False), ("karb madn", False)]  # close: one typo past the budget
     with app.app_context():
         db = get_session()
         for response, right in answers:
@@ -138,7 +139,8 @@ def test_item_analysis_table_sorts_and_switches(
     seed(app)
     page = client.get("/authors/banks/sample").text
     assert "<code>training-ground</code>" in page
-    assert 'data-label="% right">33 %</td>' in page
+    assert 'data-label="% right">20 %</td>' in page
+    assert ">Too hard</a>" in page and ">Often close</a>" in page  # 1 of 5; 2 of 4 close
     assert 'data-label="Median time">5.0 s</td>' in page
     by_facility = client.get("/authors/banks/sample?sort=facility&order=desc").text
     assert 'aria-sort="descending"' in by_facility
