@@ -11,7 +11,7 @@ from quiz.core.item_analysis import EASY, HARD, QuestionStats
 from quiz.web.charts import HEIGHT, WIDTH, Point, bar_chart
 
 BINS = 10  # tenths of the score: 0–9 %, 10–19 %, ... 90–100 %
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 36
+LEFT, RIGHT, TOP, BOTTOM = 52, 12, 12, 36
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 LABEL = 'class="chart-label" font-size="12" fill="#4a5468"'
 GRID = 'class="chart-grid" stroke="#dde1e8" stroke-width="1"'
@@ -91,6 +91,8 @@ def _axes() -> str:
     parts.append(
         f'<text {LABEL} x="{LEFT + PLOT_W / 2:.1f}" y="{HEIGHT - 4}" text-anchor="middle">'
         "% right (facility) →</text>"
+        f'<text {LABEL} x="{-(TOP + PLOT_H / 2):.1f}" y="12" text-anchor="middle"'
+        ' transform="rotate(-90)">discrimination →</text>'
     )
     return "".join(parts)
 
