@@ -105,8 +105,8 @@ def _read_password(from_stdin: bool) -> str | None:
 
 
 def _change_role(args: argparse.Namespace) -> int:
+    from quiz.storage.accounts import set_author
     from quiz.storage.learners import find_learner_by_username
-    from quiz.storage.roles import set_author
 
     with _database() as session:
         learner = find_learner_by_username(session, args.username)
@@ -120,7 +120,7 @@ def _change_role(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from quiz.storage.roles import list_accounts
+    from quiz.storage.accounts import list_accounts
 
     with _database() as session:
         rows = [_account_row(learner) for learner in list_accounts(session)]

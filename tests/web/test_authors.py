@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import AppMaker, AuthActions
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, find_learner_by_username, record_attempt
+from quiz.storage.accounts import set_author
 from quiz.storage.db import get_session
 from quiz.storage.models import Attempt, CardState, ReviewLog
-from quiz.storage.roles import set_author
 
+if TYPE_CHECKING:
+    from conftest import AuthActions
+
+AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 QUESTION = "/authors/banks/sample/questions/training-ground"
@@ -34,6 +39,11 @@ def author(app: Flask, auth: AuthActions) -> AuthActions:
     make_author(app)
     auth.login()
     return auth
+
+
+def login(client: FlaskClient, username: str = "ada") -> None:
+    data = {"username": username, "password": "correct horse"}
+    assert client.post("/auth/login", data=data).status_code == 302
 
 
 def author_urls(app: Flask) -> list[tuple[str, str]]:
@@ -77,7 +87,7 @@ def test_a_revoked_author_is_out_on_the_next_request(
 def test_the_authors_link_shows_only_to_authors(client: FlaskClient, app: Flask) -> None:
     assert 'href="/authors/"' not in client.get("/").text
     make_author(app)
-    AuthActions(client).login()
+    login(client)
     assert 'href="/authors/"' in client.get("/").text
 
 
@@ -100,7 +110,7 @@ def test_banks_page_lists_files_with_status_and_problem_lines(
     client = app.test_client()
     home = client.get("/").text
     assert "failed to load" not in home  # not signed in: no word of broken files
-    AuthActions(client).login()
+    login(client)
     assert "1 bank file failed to load" in client.get("/").text
     page = client.get("/authors/").text
     assert "<code>broken.yaml</code>" in page and "<code>sample.yaml</code>" in page
