@@ -69,10 +69,20 @@ def _bank_file(loaded: LoadedBank, folder: Path) -> BankFile:
     )
 
 
-def _shown(problem: Problem, text: str, folder: Path) -> ShownProblem:
+def shown_problem(problem: Problem, folder: Path, file: str) -> str:
+    """`file:line:column: message`, the file and any path in the message relative to `folder`."""
+    return f"{file}:{problem.line}:{problem.column}: {_message(problem, folder)}"
+
+
+def _message(problem: Problem, folder: Path) -> str:
     message = problem.message
     for base in {str(folder.resolve()), str(folder)}:  # a message may name a file by its path
         message = message.replace(base.rstrip("/") + "/", "")
+    return message
+
+
+def _shown(problem: Problem, text: str, folder: Path) -> ShownProblem:
+    message = _message(problem, folder)
     place = excerpt(text, problem.line, problem.column) if text else None
     return ShownProblem(problem.line, problem.column, message, problem.warning, place)
 

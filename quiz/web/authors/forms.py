@@ -24,6 +24,13 @@ class AcceptForm(FlaskForm):
     submit = SubmitField("Accept as an alias")
 
 
+class RegradeForm(FlaskForm):
+    """Grade again the past wrong answers equal to a just-accepted alias."""
+
+    response = HiddenField(validators=[DataRequired(), Length(max=MAX_RESPONSE)])
+    submit = SubmitField("Regrade past answers")
+
+
 class UndoForm(FlaskForm):
     """Take back the last edit of a bank file."""
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from flask import Blueprint, abort, render_template, request
 
 from quiz.core.bank import Bank, Question
+from quiz.core.banks.accepting import ALIAS_KEYS
+from quiz.core.banks.editing import file_hash
 from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 from quiz.core.item_analysis import FLAG_LABELS, MIN_LEARNERS, select_attempts
@@ -68,52 +70,52 @@ def bank(bank_id: str) -> str:
 
 @bp.get("/banks/<bank_id>/questions/<question_id>")
 def question(bank_id: str, question_id: str) -> str:
-    bank, question = _question_or_404(bank_id, question_id)
-    return _question_page(bank, question, TryForm(), trial=None, error=None)
+    bank, question = question_or_404(bank_id, question_id)
+    return question_page(bank, question)
 
 
 @bp.post("/banks/<bank_id>/questions/<question_id>/try")
 def try_answer(bank_id: str, question_id: str) -> str | tuple[str, int]:
-    bank, question = _question_or_404(bank_id, question_id)
-    form, item = TryForm(), preview_item(question)
-    if not form.validate_on_submit():
-        return _question_page(bank, question, form, None, "The form expired: try again."), 400
+    bank, question = question_or_404(bank_id, question_id)
+    item = preview_item(question)
+    if not TryForm().validate_on_submit():
+        return question_page(bank, question, error="The form expired: try again."), 400
     try:
         response = read_response(item.presented, request.form, item.prefix)
         trial = Trial(item, response, grade(question, response))
     except (FieldError, QuizError) as problem:
-        return _question_page(bank, question, form, None, str(problem)), 422
-    return _question_page(bank, question, form, trial, None)
+        return question_page(bank, question, error=str(problem)), 422
+    return question_page(bank, question, trial=trial)
 
 
-def _question_page(
-    bank: Bank, question: Question, form: TryForm, trial: Trial | None, error: str | None
+def question_page(
+    bank: Bank,
+    question: Question,
+    *,
+    trial: Trial | None = None,
+    error: str | None = None,
+    refusal: str | None = None,
 ) -> str:
+    """The preview page: the quiz's item, key, examples, figures and wrong answers."""
     view = analysis.TableView.from_args(request.args)
     rows = attempt_rows(get_session(), bank.id)
     stats = {q.question_id: q for q in analysis.bank_analysis(bank, rows, view).questions}
-    chosen = select_attempts(rows, view.mode)
-    wrong = [r for r in chosen if r.question_id == question.id and not r.correct]
-    path = _path_of(bank.id)
+    wrong = [
+        r
+        for r in select_attempts(rows, view.mode)
+        if r.question_id == question.id and not r.correct
+    ]
+    path = bank_path(bank.id)
     return render_template(
         "authors/question.html",
-        bank=bank,
-        question=question,
-        item=preview_item(question),
-        key=answer_key(question),
-        examples=examples_of(path, question) if path else [],
-        form=form,
-        trial=trial,
-        error=error,
-        labels=OUTCOME_LABELS,
-        view=view,
-        stats=stats.get(question.id),
-        wrong_answers=common_wrong_answers(wrong),
-        accept_form=AcceptForm(),
-        accept_ready=False,
-        file_hash="",
+        bank=bank, question=question, item=preview_item(question), key=answer_key(question),
+        examples=examples_of(path, question) if path else [], form=TryForm(), trial=trial,
+        error=error, refusal=refusal, labels=OUTCOME_LABELS, view=view,
+        stats=stats.get(question.id), wrong_answers=common_wrong_answers(wrong),
+        accept_form=AcceptForm(), accept_ready=question.type in ALIAS_KEYS and path is not None,
+        file_hash=file_hash(path) if path else "",
         file_path=relative(path, get_registry().directory) if path else "",
-    )
+    )  # fmt: skip
 
 
 def _bank_or_404(bank_id: str) -> Bank:
@@ -123,7 +125,7 @@ def _bank_or_404(bank_id: str) -> Bank:
     return bank
 
 
-def _question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
+def question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
     bank = _bank_or_404(bank_id)
     question = bank.question(question_id)
     if question is None:
@@ -131,5 +133,6 @@ def _question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
     return bank, question
 
 
-def _path_of(bank_id: str) -> Path | None:
+def bank_path(bank_id: str) -> Path | None:
+    """The file a served bank was read from."""
     return next((lb.path for lb in get_registry().loaded if lb.bank_id == bank_id), None)
