@@ -66,7 +66,7 @@ def _blame_the_answer(question: Question, right: Any) -> str | None:
 
 def _example_problem(question: Question, shape: str, example: Any, should_be_right: bool) -> str:
     try:
-        verdict = grade(question, _as_response(example, shape))
+        verdict = grade(question, as_response(example, shape))
     except (ShapeError, ResponseError) as error:
         return f"{_shown(example)} {error}"
     if verdict.correct == should_be_right:
@@ -76,7 +76,7 @@ def _example_problem(question: Question, shape: str, example: Any, should_be_rig
     return f'{_shown(example)} should grade {wanted} but grades {outcome} ("{verdict.feedback}")'
 
 
-def _as_response(example: Any, shape: str) -> Any:
+def as_response(example: Any, shape: str) -> Any:
     if shape == "list":
         return read_text_list(example)
     if shape == "mapping":
