@@ -31,7 +31,7 @@ def build_bank(imported: Imported, origin: str) -> BuiltBank:
     entries = []
     ids = unique_ids(imported.drafts)
     for number, (question_id, draft) in enumerate(zip(ids, imported.drafts, strict=True), 1):
-        notes.extend((draft.where, note) for note in draft.notes)
+        notes.extend((draft.where, f"not carried: {note}") for note in draft.notes)
         entry, problem = _checked_entry(question_id, draft, number)
         if problem is None:
             entries.append(entry)

@@ -118,7 +118,7 @@ def read_short_answer(
         if right[1:]:
             shape.fields["accept"] = right[1:]
     if best < _FULL:
-        shape.notes.append(f"the best answer was worth {best:g}%; here it is fully right")
+        shape.notes.append(f"the best answer's {best:g}% weight: here it is fully right")
     for text, answer in zip(texts, answers, strict=True):
         if weight_of(answer) != best:
             shape.notes.append(f"partly right answer {text!r} ({weight_of(answer):g}%)")

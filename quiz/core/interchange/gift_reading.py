@@ -106,7 +106,7 @@ def _shape(parts: Parts, before: str, after: str, draft: Draft) -> Shape:
         shape.fields["back"], shape.explanation = shape.explanation, ""
     elif shape.type == "card":
         shape.fields["back"] = NO_BACK
-        shape.notes.append("an essay with no model answer (####): write the card's back")
+        shape.notes.append("a model answer: the essay gives none (####), so write the card's back")
     return shape
 
 
@@ -145,7 +145,7 @@ def _description(title: str, text: str) -> Shape:
     return Shape(
         "card",
         {"front": text or title, "back": NO_BACK},
-        ["a description (no answers): write the card's back"],
+        ["an answer: a description has none, so write the card's back"],
         name=text or title,
     )
 
@@ -162,6 +162,6 @@ def _clean(text: str, text_format: str, draft: Draft) -> str:
     text = restore(text)
     if text_format == "html" or (text_format == "moodle" and looks_like_html(text)):
         text, media = html_to_text(text)
-        draft.notes.extend(f"media skipped: {item}" for item in media)
+        draft.notes.extend(f"media: {item}" for item in media)
         return text
     return tidy(text)

@@ -51,7 +51,8 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
     collector.close()
     media = collector.media + [f"sound {name}" for name in _SOUND.findall(markup)]
     text = _SOUND.sub("", "".join(collector.parts))
-    return tidy(text), media
+    # Markup spaces its blocks itself: every break is one line break, never an empty line.
+    return "\n".join(line for line in tidy(text).split("\n") if line), media
 
 
 def looks_like_html(text: str) -> bool:

@@ -23,7 +23,13 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    inline = all(isinstance(item, str) and "\n" not in item for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline)
+
+
 _BlockDumper.add_representer(str, _represent_text)
+_BlockDumper.add_representer(list, _represent_list)
 
 
 def slug(text: str, fallback: str) -> str:
@@ -61,7 +67,7 @@ def question_entry(question_id: str, draft: Draft, notes: bool = True) -> str:
         Dumper=_BlockDumper,
         sort_keys=False,
         allow_unicode=True,
-        default_flow_style=None,
+        default_flow_style=False,
         width=100,
     )
     lines = body.rstrip("\n").split("\n")
