@@ -24,7 +24,7 @@ _TAG_SEPARATORS = re.compile(r"[\s,;]+")
 def read_csv(raw: bytes, title: str, as_text: bool = False) -> Imported:
     """One `card` per row (a `text` question with `as_text`); bad rows noted and skipped."""
     imported = Imported(title, [])
-    reader = csv.reader(io.StringIO(read_input_text(raw), newline=""))
+    reader = csv.reader(io.StringIO(read_input_text(raw), newline=""), strict=True)
     try:
         header = next(reader, None)
         if header is None:

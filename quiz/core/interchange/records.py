@@ -64,4 +64,7 @@ def read_input_text(raw: bytes) -> str:
         raise InterchangeError(
             str(line), f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8"
         ) from error
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InterchangeError(str(line), "a NUL byte: this is not a text file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
