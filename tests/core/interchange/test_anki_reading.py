@@ -33,7 +33,7 @@ def package(*notes: genanki.Note, media: list[str] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def rezipped(raw: bytes, members: dict[str, bytes]) -> bytes:
+def rezipped(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as out:
         for name, data in members.items():
@@ -136,7 +136,7 @@ def test_the_newer_schema_reads_note_types_from_their_tables() -> None:
     )
     compressed = zstandard.ZstdCompressor().compress(database.serialize())
     database.close()
-    imported = read_anki(rezipped(b"", {"collection.anki21b": compressed}), "T")
+    imported = read_anki(rezipped({"collection.anki21b": compressed}), "T")
     assert imported.title == "Top::Sub"
     assert [d.fields for d in imported.drafts] == [
         {"type": "card", "front": "Front?", "back": "Back", "tags": ["t1"]},
@@ -148,9 +148,9 @@ def test_the_newer_schema_reads_note_types_from_their_tables() -> None:
     ("raw", "message"),
     [
         (b"not a zip", "not a zip file"),
-        (rezipped(b"", {"media": b"{}"}), "holds no collection"),
-        (rezipped(b"", {"collection.anki21b": b"not zstd"}), "not valid zstd"),
-        (rezipped(b"", {"collection.anki21": b"not sqlite"}), "cannot be read"),
+        (rezipped({"media": b"{}"}), "holds no collection"),
+        (rezipped({"collection.anki21b": b"not zstd"}), "not valid zstd"),
+        (rezipped({"collection.anki21": b"not sqlite"}), "cannot be read"),
     ],
 )
 def test_broken_packages_get_a_message(raw: bytes, message: str) -> None:
