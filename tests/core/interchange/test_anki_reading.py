@@ -107,9 +107,7 @@ def test_a_zstd_collection_anki21b_is_preferred_to_the_stub() -> None:
     real = package(genanki.Note(genanki.BASIC_MODEL, ["Real?", "Yes"]))
     stub = package(genanki.Note(genanki.BASIC_MODEL, ["Please update Anki", "stub"]))
     compressed = zstandard.ZstdCompressor().compress(collection_of(real))
-    raw = rezipped(
-        real, {"collection.anki2": collection_of(stub), "collection.anki21b": compressed}
-    )
+    raw = rezipped({"collection.anki2": collection_of(stub), "collection.anki21b": compressed})
     (draft,) = read_anki(raw, "T").drafts
     assert draft.fields["front"] == "Real?"
 
