@@ -97,7 +97,10 @@ def import_bank(path: Path, raw: bytes, reader: str, output: Path, args: argpars
     if problems:  # the builder checked each question: this is a bug, never a file to fix
         print_problems(problems)
         return EXIT_PROBLEMS
-    output.write_text(built.text, encoding="utf-8")
+    try:
+        output.write_text(built.text, encoding="utf-8")
+    except OSError as error:
+        return usage(f"{output}: cannot write the bank: {error.strerror}")
     dropped = len(imported.drafts) - built.question_count
     print(
         f"wrote {built.question_count} questions to {output}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import sqlite3
 import zipfile
+import zlib
 
 import zstandard
 
@@ -33,8 +34,10 @@ def read_anki(raw: bytes, title: str) -> Imported:
     try:
         connection.deserialize(database)
         imported = _read_notes(connection, title)
-    except sqlite3.DatabaseError as error:
-        raise InterchangeError("1", f"the collection cannot be read: {error}") from error
+    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as error:
+        # The collection is someone else's file: a damaged table or JSON is its problem to
+        # report, not a traceback (ValueError covers JSON, KeyError and TypeError its shape).
+        raise InterchangeError("1", f"the collection cannot be read: {error!r}") from error
     finally:
         connection.close()
     if media_count:
@@ -55,7 +58,10 @@ def _collection(raw: bytes) -> tuple[bytes, int]:
         info = package.getinfo(name)
         if info.file_size > MAX_COLLECTION_BYTES:
             raise InterchangeError("1", "the collection is too large to import")
-        data = package.read(name)
+        try:
+            data = package.read(name)
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as error:
+            raise InterchangeError("1", f"{name} cannot be unpacked: {error}") from error
         media_count = sum(1 for n in names if n.isdigit())
     if name.endswith("b"):
         data = _unzstd(data)

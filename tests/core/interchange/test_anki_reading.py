@@ -154,3 +154,15 @@ def test_the_newer_schema_reads_note_types_from_their_tables() -> None:
 def test_broken_packages_get_a_message(raw: bytes, message: str) -> None:
     with pytest.raises(InterchangeError, match=message):
         read_anki(raw, "T")
+
+
+def test_a_damaged_note_type_table_gets_a_message() -> None:
+    database = sqlite3.connect(":memory:")
+    database.executescript(
+        "CREATE TABLE col (models TEXT, decks TEXT); INSERT INTO col VALUES ('{not json', '{}');"
+        "CREATE TABLE notes (id INTEGER, mid INTEGER, tags TEXT, flds TEXT);"
+    )
+    raw = rezipped({"collection.anki2": database.serialize()})
+    database.close()
+    with pytest.raises(InterchangeError, match="the collection cannot be read"):
+        read_anki(raw, "T")
