@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 GIFT = ROOT / "tests" / "data" / "interchange" / "every-construct.gift"
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 
