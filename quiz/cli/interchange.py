@@ -69,7 +69,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def import_bank(path: Path, raw: bytes, reader: str, output: Path, args: argparse.Namespace) -> int:
-    from quiz.core.interchange.bank_building import build_bank, validate_text
+    from quiz.core.interchange.bank_building import build_bank
     from quiz.core.interchange.records import InterchangeError
 
     title = args.title or path.stem.replace("_", " ").replace("-", " ").capitalize()
@@ -93,9 +93,8 @@ def import_bank(path: Path, raw: bytes, reader: str, output: Path, args: argpars
     if not built.question_count:
         print(f"quiz: {path} gave no question that could be imported", file=sys.stderr)
         return EXIT_PROBLEMS
-    problems = validate_text(built.text, str(output))
-    if problems:  # the builder checked each question: this is a bug, never a file to fix
-        print_problems(problems)
+    if built.problems:  # the builder validates and drops: left-overs are a bug, not the input's
+        print_problems(built.problems)
         return EXIT_PROBLEMS
     try:
         output.write_text(built.text, encoding="utf-8")

@@ -14,7 +14,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 40
 
 
-class _BlockDumper(yaml.SafeDumper):
+class _BlockDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Multi-line texts as `|` blocks, lists of short texts inline: what an author would type."""
 
 
