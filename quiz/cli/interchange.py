@@ -58,14 +58,33 @@ def _import(args: argparse.Namespace) -> int:
             f"cannot tell the format of {args.file} from its extension: "
             "give --from gift, --from csv or --from anki"
         )
+    if args.row_type == "text" and reader != "csv":
+        return usage("--as text is for CSV files (GIFT and Anki say each question's type)")
     output = args.output or args.file.with_suffix(".yaml")
     if output.exists():
         return usage(f"{output} exists: name another file with -o, or remove it first")
-    try:
-        raw = args.file.read_bytes()
-    except OSError as error:
-        return usage(f"{args.file}: cannot read the file: {error.strerror}")
+    raw = _read_bounded(args.file, reader)
+    if isinstance(raw, str):
+        print(raw, file=sys.stderr)
+        return EXIT_PROBLEMS
     return import_bank(args.file, raw, reader, output, args)
+
+
+def _read_bounded(path: Path, reader: str) -> bytes | str:
+    """The file's bytes, or a `FILE:LINE: message` when it cannot be read or is too large."""
+    from quiz.core.interchange.anki_reading import MAX_PACKAGE_BYTES
+    from quiz.core.interchange.records import MAX_TEXT_BYTES
+
+    limit = MAX_PACKAGE_BYTES if reader == "anki" else MAX_TEXT_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:  # checked before reading, so a huge file is never loaded
+            return (
+                f"{path}:1: the file is {size / 1e6:.1f} MB; the limit is {limit // 1_000_000} MB"
+            )
+        return path.read_bytes()
+    except OSError as error:
+        return f"{path}:1: cannot read the file: {error.strerror}"
 
 
 def import_bank(path: Path, raw: bytes, reader: str, output: Path, args: argparse.Namespace) -> int:

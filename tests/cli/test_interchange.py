@@ -42,26 +42,30 @@ def test_a_txt_file_needs_from_gift(tmp_path: Path) -> None:
     source.write_text("Capital of France?{=Paris ~Lyon}\n", encoding="utf-8")
     refused = quiz("import", source)
     assert refused.returncode == 2 and "--from gift" in refused.stderr
+    refused = quiz("import", source, "--from", "gift", "--as", "text")
+    assert refused.returncode == 2 and "--as text is for CSV files" in refused.stderr
     assert quiz("import", source, "--from", "gift", "--title", "Capitals").returncode == 0
     assert "title: Capitals\n" in (tmp_path / "questions.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "expected"),
+    ("name", "content", "expected"),  # content None: no such file
     [
         ("bad.gift", b"Fine?{=a ~b}\n\nBroken?{=a ~b\n", "bad.gift:3: '{' is never closed"),
         ("binary.gift", b"\x89PNG\r\n\x1a\n\x00\xff", "binary.gift:1: byte 0x89 is not UTF-8"),
         ("bad.csv", b'front,back\n"a,b\n', "bad.csv:2: not valid CSV"),
         ("bad.apkg", b"PK not really", "bad.apkg:1: not an Anki package"),
-        ("big.gift", b"x" * 5_000_001, "big.gift:1: the file is 5.0 MB"),
+        ("big.gift", b"x" * 5_000_001, "big.gift:1: the file is 5.0 MB; the limit is 5 MB"),
+        ("missing.gift", None, "missing.gift:1: cannot read the file"),
         ("empty.gift", b"", "empty.gift gave no question"),
     ],
 )
 def test_malformed_input_gives_file_line_message(
-    tmp_path: Path, name: str, content: bytes, expected: str
+    tmp_path: Path, name: str, content: bytes | None, expected: str
 ) -> None:
     source = tmp_path / name
-    source.write_bytes(content)
+    if content is not None:
+        source.write_bytes(content)
     result = quiz("import", source)
     assert result.returncode == 1
     assert expected in result.stderr and "Traceback" not in result.stderr
