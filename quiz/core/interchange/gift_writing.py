@@ -66,7 +66,9 @@ def _question(question: Question, body: str, notes: list[str]) -> str:
     if question.type == "card" and question.explanation:
         notes.append("the card's explanation (GIFT keeps one text for an essay's back)")
     general = f"####{escape(explanation)}" if explanation else ""
-    before, blank, after = prompt.partition(BLANK)
+    # A blank in the prompt is where a missing word's answers go; a short answer's braces stay
+    # at the end, or it would read back as a cloze.
+    before, blank, after = prompt.partition(BLANK) if question.type != "text" else (prompt, "", "")
     answers = f"{{{body}{general}}}"
     text = f"{escape(before)}{answers}{escape(after)}" if blank else f"{escape(prompt)} {answers}"
     return f"::{escape(question.id)}::{marker}{text}"
@@ -129,6 +131,8 @@ def _cloze(question: Question, notes: list[str]) -> str:
         raise SkippedError(f"a cloze with {len(blanks)} blanks (GIFT's missing word has one)")
     if "typos" in question.fields:
         notes.append("'typos' (GIFT short answers are matched exactly)")
+    if not question.key.segments[1].strip():
+        notes.append("a cloze ending in its blank: GIFT reads it back as a short answer")
     return " ".join(f"={escape(entry.answer)}" for entry in blanks[0].answers)
 
 

@@ -81,3 +81,24 @@ def test_escaping_reads_back_as_written(text: str) -> None:
     gift = f"Q {escape(text)}?{{={escape(text)} ~other}}"
     draft = read_gift(gift.encode(), "T").drafts[0]
     assert draft.fields["choices"] == [text, "other"]
+
+
+def test_types_survive_where_gift_syntax_is_ambiguous(tmp_path: Path) -> None:
+    bank_file = tmp_path / "bank.yaml"
+    bank_file.write_text(
+        "title: T\nquestions:\n"
+        "  - {id: gap, type: text, prompt: 'Fill the _____ here?', answer: gap}\n"
+        "  - {id: end, type: cloze, text: 'The capital of Peru is [[Lima]]'}\n"
+        "  - {id: two, type: cloze, text: '[[Lima]] is in [[Peru]].'}\n",
+        encoding="utf-8",
+    )
+    loaded = load_bank(bank_file)
+    assert loaded.bank is not None
+    export = write_gift(loaded.bank)
+    assert "::gap::Fill the _____ here? {=gap}" in export.text
+    assert ("end", "a cloze ending in its blank: GIFT reads it back as a short answer") in (
+        export.notes
+    )
+    assert export.skipped == [("two", "a cloze with 2 blanks (GIFT's missing word has one)")]
+    (gap, end) = read_gift(export.text.encode(), "T").drafts
+    assert gap.fields["type"] == "text" and end.fields["type"] == "text"
