@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -16,6 +17,7 @@ from quiz.core.interchange.gift_reading import read_gift
 from quiz.core.presentation import present
 from quiz.storage import get_run
 from quiz.storage.db import get_session
+from quiz.web.api.routes import openapi_spec
 from quiz.web.banks_registry import get_registry
 
 ROOT = Path(__file__).parents[2]
@@ -105,6 +107,9 @@ def test_the_api_answers_with_no_source_sentence(client: FlaskClient) -> None:
     )
     body = answered.get_json()
     assert answered.status_code == 200 and body["correct"] is True
+    for payload, name in ((bank, "BankDetail"), (body, "Verdict")):
+        schema = {**openapi_spec(), "$ref": f"#/components/schemas/{name}"}
+        jsonschema.Draft202012Validator(schema).validate(payload)
     assert body["source_sentence"] is None and body["quote"] == ""
 
 
