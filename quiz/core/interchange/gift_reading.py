@@ -38,6 +38,9 @@ from quiz.core.interchange.records import (
 
 NO_BACK = "(no answer was given in the original)"
 _TRUEFALSE = frozenset({"T", "F", "TRUE", "FALSE"})
+# Moodle reads `// [tag:x]` and `// [id:x]` in a question's comments. Bounded, no nesting.
+_COMMENT_TAG = re.compile(r"\[tag:([^\]\n]{1,100})\]")
+_COMMENT_ID = re.compile(r"\[id:([^\]\n]{1,100})\]")
 _CATEGORY_SKIPPED = re.compile(r"^\$\w+\$$|^top$|^Default for ", re.IGNORECASE)
 
 
@@ -75,13 +78,15 @@ def read_question(block: Block, tags: list[str]) -> Draft:
         shape = _shape(parts, before, after, draft)
     except MalformedError as error:
         raise InterchangeError(str(block.line_at(parts.body_offset)), str(error)) from error
-    if not draft.name:
-        draft.name = shape.name
+    comments = "\n".join(block.comments)
+    named = _COMMENT_ID.search(comments)
+    draft.name = draft.name or (named.group(1).strip() if named else "") or shape.name
     draft.fields = {"type": shape.type, **shape.fields}
     if shape.explanation:
         draft.fields["explanation"] = shape.explanation
+    tags = [*tags, *(t.strip() for t in _COMMENT_TAG.findall(comments) if t.strip())]
     if tags:
-        draft.fields["tags"] = list(tags)
+        draft.fields["tags"] = list(dict.fromkeys(tags))
     draft.notes.extend(shape.notes)
     return draft
 
@@ -131,6 +136,9 @@ def _answers(
         return _clean(text, text_format, draft)
 
     answers = split_answers(body)
+    # Moodle's order: a '~' anywhere makes multiple choice, then '->' makes matching.
+    if any(answer.marker == "~" for answer in answers):
+        return read_choice(answers, prompt, clean)
     if any("->" in answer.text for answer in answers):
         return read_matching(answers, prompt, clean)
     if all(answer.marker == "=" for answer in answers):
@@ -153,7 +161,7 @@ def _description(title: str, text: str) -> Shape:
 def _general_feedback(body: str, text_format: str, draft: Draft) -> tuple[str, str]:
     if "####" not in body:
         return body, ""
-    answers, general = body.split("####", 1)
+    answers, _, general = body.rpartition("####")  # the last one, as Moodle reads it
     return answers, _clean(general, text_format, draft)
 
 

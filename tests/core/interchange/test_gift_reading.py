@@ -148,6 +148,19 @@ def test_categories_become_tags_and_comments_stay_with_their_question() -> None:
     assert second.fields["tags"] == ["Science"] and second.where == "8"
 
 
+def test_moodle_reads_tags_and_ids_from_comments_and_the_last_general_feedback() -> None:
+    gift = "// [id:tomb-1] [tag:history] [tag:grant]\nWho?{=Grant ~no one####a####b}\n"
+    (draft,) = read_gift(gift.encode(), "T").drafts
+    assert draft.name == "tomb-1" and draft.fields["tags"] == ["history", "grant"]
+    assert draft.fields["choices"] == ["Grant", "no one"]  # "####a" is its #feedback
+    assert draft.fields["explanation"] == "b"
+
+
+def test_a_tilde_makes_multiple_choice_even_with_arrows() -> None:
+    fields, _ = one("Which arrow?{=a -> b ~c -> d}")
+    assert fields["type"] == "choice" and fields["choices"] == ["a -> b", "c -> d"]
+
+
 def test_what_cannot_be_carried_is_noted() -> None:
     _, notes = one("Primes?{~%50%2 ~%25%3 ~%25%5 ~%0%9}")
     assert any("50%, 25%, 25%" in note for note in notes)
@@ -179,7 +192,7 @@ def test_equal_weights_need_no_note() -> None:
         ("When?{#~1822}", "1", "no numerical answer is worth 100%"),
         ("Which?{~%abc%a =b}", "1", "the weight '%abc%'"),
         ("Which?{=a ~}", "1", "a choice is empty"),
-        ("Match.{=a -> 1 ~b -> 2}", "1", "pairs only"),
+        ("Match.{=a -> 1 =b}", "1", "pairs only"),
         ("Who?{=}", "1", "an answer is empty"),
         ("A } stray\n", "1", "stray '}'"),
     ],
