@@ -122,11 +122,13 @@ def cloze_blanks(text: str, notes: list[str]) -> tuple[str, set[int]]:
         digits = start + 3
         while digits < len(text) and text[digits].isdigit():
             digits += 1
-        end = text.find("}}", digits)
-        if digits == start + 3 or not text.startswith("::", digits) or end < 0:
+        if digits == start + 3 or not text.startswith("::", digits):
             out.append(text[index : start + 3])
             index = start + 3
             continue
+        end = text.find("}}", digits)
+        if end < 0:  # no deletion closes after this point: the rest is text (and stays linear)
+            break
         answer, _, hint = text[digits + 2 : end].partition("::")
         if hint:
             notes.append(f"the cloze hint {hint!r}")

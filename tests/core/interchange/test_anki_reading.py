@@ -166,3 +166,18 @@ def test_a_damaged_note_type_table_gets_a_message() -> None:
     database.close()
     with pytest.raises(InterchangeError, match="the collection cannot be read"):
         read_anki(raw, "T")
+
+
+def test_cloze_scanning_is_linear_on_unclosed_deletions() -> None:
+    import time
+
+    from quiz.core.interchange.anki_notes import cloze_blanks
+
+    started = time.perf_counter()
+    text, numbers = cloze_blanks("{{c1::open " * 200_000, [])
+    assert time.perf_counter() - started < 2 and numbers == set()
+    assert text.startswith("{{c1::open")
+    assert cloze_blanks("a {{c2::b}} {{cx}} {{c1::d::hint}}", []) == (
+        "a [[b]] {{cx}} [[d]]",
+        {1, 2},
+    )
