@@ -10,6 +10,7 @@ from flask import Flask, current_app
 
 from quiz.core.bank import Bank
 from quiz.core.banks.loading import LoadedBank, load_banks
+from quiz.core.exams import allows_practice
 
 EXTENSION_KEY = "quiz.banks"
 Signature = tuple[tuple[str, int, int], ...]
@@ -20,6 +21,7 @@ class _Snapshot:
     loaded: tuple[LoadedBank, ...]
     signature: Signature
     banks: dict[str, Bank]
+    practice: dict[str, Bank]
 
 
 class BanksRegistry:
@@ -37,6 +39,15 @@ class BanksRegistry:
     @property
     def banks(self) -> dict[str, Bank]:
         return self._snapshot.banks
+
+    @property
+    def practice_banks(self) -> dict[str, Bank]:
+        """The banks learners may use outside a quiz run (flashcards, exports): not exams."""
+        return self._snapshot.practice
+
+    def get_practice(self, bank_id: str) -> Bank | None:
+        """The bank `bank_id` if learners may practise it (None too for an exam)."""
+        return self.practice_banks.get(bank_id)
 
     @property
     def broken(self) -> list[LoadedBank]:
@@ -60,7 +71,8 @@ class BanksRegistry:
         signature = _signature(self.directory)
         loaded = tuple(load_banks(self.directory))
         banks = {lb.bank_id: lb.bank for lb in loaded if lb.bank is not None}
-        return _Snapshot(loaded, signature, banks)
+        practice = {bank_id: bank for bank_id, bank in banks.items() if allows_practice(bank)}
+        return _Snapshot(loaded, signature, banks, practice)
 
 
 def _signature(directory: Path) -> Signature:

@@ -29,6 +29,7 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "flashcard_settings",
         "regrade",
         "rate_limit",
+        "idempotency_key",
     }
 
 

@@ -49,6 +49,7 @@ OUTCOME_LABELS = {
     "wrong": "Wrong",
     "partly": "Partly right",
     "unanswered": "Not answered",
+    "recorded": "Answer recorded",  # an exam's, before its run ends: no right or wrong
 }
 
 
