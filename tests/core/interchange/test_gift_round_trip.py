@@ -102,3 +102,25 @@ def test_types_survive_where_gift_syntax_is_ambiguous(tmp_path: Path) -> None:
     assert export.skipped == [("two", "a cloze with 2 blanks (GIFT's missing word has one)")]
     (gap, end) = read_gift(export.text.encode(), "T").drafts
     assert gap.fields["type"] == "text" and end.fields["type"] == "text"
+
+
+def test_who_becomes_a_short_answer_or_a_multiple_choice(tmp_path: Path) -> None:
+    bank_file = tmp_path / "bank.yaml"
+    bank_file.write_text(
+        "title: T\nquestions:\n"
+        "  - {id: said, type: who, quote: 'I came, I saw.', answer: Julius Caesar}\n"
+        "  - {id: agency, type: who, quote: 'We report.', answer: TASS, surname: false,\n"
+        "     choices: [TASS, Khovar]}\n"
+        "  - {id: card, type: card, front: F, back: B, explanation: Why.}\n",
+        encoding="utf-8",
+    )
+    loaded = load_bank(bank_file)
+    assert loaded.bank is not None
+    export = write_gift(loaded.bank)
+    assert "::said::Who said this? “I came, I saw.” {=Julius Caesar =Caesar}" in export.text
+    assert "::agency::Who said this? “We report.” {=TASS ~Khovar}" in export.text
+    assert "::card::F {####B}" in export.text
+    assert [note for _, note in export.notes] == [
+        "written as a short answer: GIFT does not forgive titles or typos in names",
+        "the card's explanation (GIFT keeps one text for an essay's back)",
+    ]
