@@ -1,0 +1,48 @@
+"""An accept through the authors' page is served by the same process at once, even where it
+looks for edited files only once a minute (production's interval, set long here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask
+
+from quiz.core.verdict import Verdict
+from quiz.storage import create_learner, record_attempt
+from quiz.storage.accounts import set_author
+from quiz.storage.db import get_session
+
+AppMaker = Callable[..., Flask]
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
+QUESTION = "/authors/banks/sample/questions/training-ground"
+
+
+def test_the_accepting_process_serves_the_new_key_on_its_next_request(
+    make_app: AppMaker, tmp_path: Path
+) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
+    (banks / "sample.yaml").write_text(text)
+    app = make_app(QUESTIONS_DIR=str(banks), BANKS_CHECK_SECONDS=60)
+    with app.app_context():
+        db = get_session()
+        set_author(db, create_learner(db, "ada", "correct horse"), True)
+        record_attempt(  # a learner's wrong answer: what the page offers to accept
+            db, learner_id=create_learner(db).id, bank_id="sample", question_id="training-ground",
+            response="Karb Madn", verdict=Verdict(False, 0.0, "Kharb-Maidon", "Not quite."),
+        )  # fmt: skip
+        db.commit()
+    client = app.test_client()
+    client.post("/auth/login", data={"username": "ada", "password": "correct horse"})
+    assert "verdict-wrong" in client.post(f"{QUESTION}/try", data={"q1-answer": "Karb Madn"}).text
+
+    shown = re.search(r'name="file_hash" value="([0-9a-f]{64})"', client.get(QUESTION).text)
+    assert shown is not None
+    data = {"response": "Karb Madn", "file_hash": shown.group(1)}
+    assert client.post(f"{QUESTION}/accept", data=data).status_code == 200
+
+    assert "verdict-right" in client.post(f"{QUESTION}/try", data={"q1-answer": "Karb Madn"}).text
