@@ -1,4 +1,5 @@
-"""A learner's wrong answer, accepted by the author and regraded, as the learner then sees it."""
+"""A learner's wrong answer, accepted by the author and regraded, as the learner then sees it;
+and a bank an edit broke, as its author sees it while learners keep its last good version."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from werkzeug.serving import make_server
 
 from quiz import create_app
 from quiz.core.banks.editing import accept_answer, file_hash
+from quiz.storage import create_learner
+from quiz.storage.accounts import set_author
 from quiz.storage.db import get_session
 from quiz.storage.regrading import regrade_answers
 from quiz.web.banks_registry import get_registry
@@ -92,3 +95,29 @@ def test_a_regraded_answer_reads_right_with_a_note(
     assert_accessible(page)
     phone = viewport["width"] < 500
     screenshot(page, "quiz-verdict-regraded" + ("-phone" if phone else ""))
+
+
+def test_the_banks_page_when_an_edit_broke_a_served_bank(
+    page: Page, served: tuple[Flask, str], tmp_path: Path, screenshot: Screenshot,
+    assert_accessible: Accessible,
+) -> None:  # fmt: skip
+    app, base = served
+    with app.app_context():
+        set_author(get_session(), create_learner(get_session(), "ada", "correct horse"), True)
+        get_session().commit()
+    page.goto(f"{base}/auth/login")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("correct horse")
+    page.get_by_role("button", name="Sign in").click()
+    bank = tmp_path / "questions" / "drills.yaml"
+    bank.write_text(BANK.replace("    answer: Kharb-Maidon\n", "     answer: Kharb-Maidon\n"))
+    with app.app_context():
+        get_registry().refresh(force=True)
+
+    page.goto(f"{base}/authors/")
+    expect(page.locator(".au-older")).to_contain_text("Learners still get this bank")
+    expect(page.get_by_role("cell", name="its last good version is served")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "authors-banks-older-version")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "authors-banks-older-version-phone")

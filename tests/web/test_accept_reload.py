@@ -46,3 +46,24 @@ def test_the_accepting_process_serves_the_new_key_on_its_next_request(
     assert client.post(f"{QUESTION}/accept", data=data).status_code == 200
 
     assert "verdict-right" in client.post(f"{QUESTION}/try", data={"q1-answer": "Karb Madn"}).text
+
+
+def test_a_bank_broken_by_an_edit_keeps_serving_and_its_page_says_so(
+    make_app: AppMaker, tmp_path: Path
+) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
+    (banks / "sample.yaml").write_text(text)
+    app = make_app(QUESTIONS_DIR=str(banks), RELOAD_BANKS=True)
+    with app.app_context():
+        set_author(get_session(), create_learner(get_session(), "ada", "correct horse"), True)
+        get_session().commit()
+    author, learner = app.test_client(), app.test_client()
+    author.post("/auth/login", data={"username": "ada", "password": "correct horse"})
+    (banks / "sample.yaml").write_text(text.replace("type: choice", "type: choise", 1))
+
+    page = author.get("/authors/").text
+    assert "Broken" in page and "unknown question type &#39;choise&#39;" in page
+    assert "Learners still get this bank as it last loaded" in page
+    assert learner.get("/quiz/sample").status_code == 200  # the last good version

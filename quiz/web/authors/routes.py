@@ -45,7 +45,10 @@ def template_helpers() -> dict[str, object]:
 @bp.get("/")
 def banks() -> str:
     registry = get_registry()
-    files = bank_files(registry.loaded, registry.directory)
+    older = frozenset(
+        b.bank_id for b in registry.loaded if registry.serves_older_version(b.bank_id)
+    )
+    files = bank_files(registry.loaded, registry.directory, older)
     return render_template("authors/banks.html", files=files)
 
 
