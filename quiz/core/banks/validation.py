@@ -141,4 +141,4 @@ class BankValidator:
                 "listed by the API, so name a question by its topic",
             )
         if isinstance(node.get("check"), YamlMap):
-            check_examples(question, node["check"], self.complain)
+            check_examples(question, node["check"], self.complain, node.where("answer"))

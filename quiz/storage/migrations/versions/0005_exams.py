@@ -1,7 +1,7 @@
 """Exams and exactly-once API answers: sealed attempts, numbered exam runs, idempotency keys.
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0006"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
