@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from werkzeug.serving import make_server
 
 from quiz import create_app
@@ -30,6 +30,12 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 QUESTION = "/authors/banks/sample/questions/training-ground"
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
+ADDED = [  # the only lines the accept button may add to the file
+    "    accept: [Karb Madn]",
+    '      right: ["Kharb-Maidon", "kharb maidon", "Kharb Maydon", "the Kharb-Maidon", '
+    '"Karb Madn"]',
+]
+COMMENT = "  # The author's note: Kharb-Maidon is spelt many ways."
 
 # Six learners, three questions each, as (training-ground, drills-country, base-number):
 # training-ground: one right, "Dushanbe" from three (the common wrong answer), "Karb Madn"
@@ -56,6 +62,7 @@ class Site:
 def write_banks(folder: Path) -> None:
     folder.mkdir()
     text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
+    text = text.replace("  - id: training-ground\n", f"{COMMENT}\n  - id: training-ground\n")
     (folder / "sample.yaml").write_text(text)
     (folder / "broken.yaml").write_text(
         "title: Broken on purpose\nquestions:\n  - id: x\n    type: txt\n"
@@ -171,8 +178,8 @@ def test_visitors_and_learners_get_404_everywhere(page: Page, site: Site) -> Non
     expect(page.get_by_role("link", name="Authors")).to_have_count(0)
 
 
-def test_an_author_reads_the_item_analysis_and_tries_an_answer(
-    page: Page, site: Site, screenshot: Screenshot, assert_accessible: Accessible
+def test_an_author_reads_the_item_analysis_tries_and_accepts_an_answer(
+    page: Page, browser: Browser, site: Site, screenshot: Screenshot, assert_accessible: Accessible
 ) -> None:
     added = quiz_cli(site, "user", "add", "ada", "--password-stdin", stdin="correct horse\n")
     assert added.returncode == 0, added.stderr
@@ -229,6 +236,45 @@ def test_an_author_reads_the_item_analysis_and_tries_an_answer(
 
     # the trial recorded nothing: the question still has its six learners' answers only
     page.goto(site.url + "/authors/banks/sample")
-    expect(
-        page.locator("tbody tr", has_text="training-ground").locator('[data-label="Attempts"]')
-    ).to_have_text("6")
+    row = page.locator("tbody tr", has_text="training-ground")
+    expect(row.locator('[data-label="Attempts"]')).to_have_text("6")
+
+    accept_and_regrade(page, site, screenshot, assert_accessible)
+    assert learner_answer(browser, site, "karb madn")  # graded right: the key changed
+    # first attempts: 1 right, 2 regraded, and the new learner's: 4 of 7
+    page.goto(site.url + "/authors/banks/sample")
+    expect(row.locator('[data-label="% right"]')).to_have_text("57 %")
+
+
+def accept_and_regrade(
+    page: Page, site: Site, screenshot: Screenshot, assert_accessible: Accessible
+) -> None:
+    """Accept the close miss as an alias, see the diff, regrade the two past answers."""
+    before = (site.banks / "sample.yaml").read_text()
+    page.goto(site.url + QUESTION)
+    page.get_by_role("button", name="Accept “Karb Madn” as an alias").click()
+    expect(page.get_by_role("heading", name="Accepted “Karb Madn”")).to_be_visible()
+    expect(page.locator(".au-diff-add")).to_have_text([f"+{line}" for line in ADDED])
+    both_sizes(page, "authors-accepted", screenshot, assert_accessible)
+    after = (site.banks / "sample.yaml").read_text()
+    assert COMMENT in after  # the author's comment and everything else stay as they were
+    assert [line for line in after.splitlines() if line not in before.splitlines()] == ADDED
+    page.get_by_role("button", name="Regrade 2 answers").click()
+    expect(page.get_by_text("2 past answers from 2 learners now count as right")).to_be_visible()
+    screenshot(page, "authors-regraded")
+
+
+def learner_answer(browser: Browser, site: Site, response: str) -> bool:
+    """A learner, in a browser of their own, answers the question through the JSON API."""
+    context = browser.new_context()
+    try:
+        token = context.request.get(site.url + "/api/csrf-token").json()["csrf_token"]
+        answered = context.request.post(
+            site.url + "/api/banks/sample/questions/training-ground/answer",
+            data={"response": response},
+            headers={"X-CSRFToken": token},
+        )
+        assert answered.status == 200, answered.text()
+        return bool(answered.json()["correct"])
+    finally:
+        context.close()
