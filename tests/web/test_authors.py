@@ -197,6 +197,8 @@ def test_trying_an_answer_grades_it_and_records_nothing(
     assert "verdict-wrong" in wrong and "Not quite: the answer is Kharb-Maidon." in wrong
     empty = client.post(f"{QUESTION}/try", data={"q1-answer": ""})
     assert empty.status_code == 422 and "Type an answer" in empty.text
+    huge = client.post(f"{QUESTION}/try", data={"q1-answer": "x" * 1001})
+    assert huge.status_code == 422 and "at most 1000 characters" in huge.text
     assert counts(app) == before
 
 
