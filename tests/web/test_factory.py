@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,17 +119,23 @@ def test_broken_bank_is_not_served(tmp_path: Path, make_app: AppMaker) -> None:
     assert app.test_client().get("/authors/").status_code == 404
 
 
-@pytest.mark.parametrize(("reload", "expected"), [(True, "Renamed bank"), (False, "Sample bank")])
-def test_changed_bank_is_reloaded_only_in_development(
-    tmp_path: Path, make_app: AppMaker, reload: bool, expected: str
+@pytest.mark.parametrize(("reload", "interval", "waited", "expected"), [
+    (True, 60.0, 0.0, "Renamed bank"),  # development: at once
+    (False, 60.0, 0.0, "Sample bank"),  # production: not before the check interval...
+    (False, 0.25, 0.3, "Renamed bank"),  # ...but once it has passed, without a restart
+])  # fmt: skip
+def test_changed_bank_is_reloaded_in_development_and_production(
+    tmp_path: Path, make_app: AppMaker, reload: bool, interval: float, waited: float, expected: str
 ) -> None:
     banks = tmp_path / "banks"
     write_banks(banks)
-    app = make_app(QUESTIONS_DIR=str(banks), RELOAD_BANKS=reload)
+    app = make_app(QUESTIONS_DIR=str(banks), RELOAD_BANKS=reload, BANKS_CHECK_SECONDS=interval)
     client = app.test_client()
+    time.sleep(waited)
     assert "Sample bank" in client.get("/").text
     sample = banks / "sample.yaml"
     sample.write_text(sample.read_text().replace("title: Sample bank", "title: Renamed bank", 1))
+    time.sleep(waited)
     assert expected in client.get("/").text
 
 

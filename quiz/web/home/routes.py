@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import Blueprint, render_template
 
 from quiz.core.bank import Bank
+from quiz.core.exams import allows_practice
 from quiz.storage import BankProgress, progress_by_bank
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
@@ -25,6 +26,11 @@ class BankCard:
     card_count: int
     progress: BankProgress | None
     mastered: int
+    practice: bool  # False for an exam: no flashcards
+
+    @property
+    def flashcard_count(self) -> int:
+        return self.quiz_count + self.card_count if self.practice else 0
 
 
 @bp.get("/")
@@ -45,4 +51,7 @@ def bank_card(bank: Bank, progress: BankProgress | None) -> BankCard:
     # A question removed from the bank keeps its history but no longer counts as mastered here.
     current = {question.id for question in bank.questions}
     mastered = len(progress.mastered & current) if progress else 0
-    return BankCard(bank, quiz_count, len(bank.questions) - quiz_count, progress, mastered)
+    return BankCard(
+        bank, quiz_count, len(bank.questions) - quiz_count, progress, mastered,
+        allows_practice(bank),
+    )  # fmt: skip
