@@ -223,3 +223,21 @@ def test_trying_an_answer_needs_the_csrf_token(make_app: AppMaker) -> None:
 def test_strangers_post_gets_404_not_a_csrf_error(make_app: AppMaker) -> None:
     client = make_app(WTF_CSRF_ENABLED=True).test_client()
     assert client.post(f"{QUESTION}/try", data={"q1-answer": "x"}).status_code == 404
+
+
+def test_a_bank_broken_while_served_shows_its_errors_and_keeps_its_pages(
+    tmp_path: Path, make_app: AppMaker
+) -> None:
+    banks = tmp_path / "banks"
+    write_banks(banks)
+    app = make_app(QUESTIONS_DIR=str(banks), BANKS_CHECK_SECONDS=0)
+    make_author(app)
+    client = app.test_client()
+    login(client)
+    sample = banks / "sample.yaml"
+    sample.write_text(sample.read_text().replace("type: text", "type: txt", 1))
+    page = client.get("/authors/").text
+    assert "learners get its last good version until it is fixed" in page
+    assert "unknown question type &#39;txt&#39;" in page
+    assert client.get("/authors/banks/sample").status_code == 200
+    assert client.get(QUESTION).status_code == 200

@@ -35,7 +35,7 @@ def accept(bank_id: str, question_id: str) -> Page:
         result = accept_answer(path, question.id, response, expected_hash=form.file_hash.data)
     except AcceptRefusedError as refused:
         return question_page(bank, question, refusal=_refusal(refused, path)), 409
-    get_registry().refresh()  # this process serves the new key from the next request on
+    get_registry().refresh(force=True)  # this process serves the new key from now on
     return _edited_page(bank_id, question_id, result, response, "accepted")
 
 
@@ -49,7 +49,7 @@ def undo(bank_id: str, question_id: str) -> Page:
         result = undo_last_edit(path, expected_hash=form.file_hash.data)
     except (AcceptRefusedError, NothingToUndoError) as refused:
         return question_page(bank, question, refusal=str(refused)), 409
-    get_registry().refresh()
+    get_registry().refresh(force=True)
     return _edited_page(bank_id, question_id, result, "", "undone")
 
 

@@ -47,7 +47,8 @@ def template_helpers() -> dict[str, object]:
 @bp.get("/")
 def banks() -> str:
     registry = get_registry()
-    files = bank_files(registry.loaded, registry.directory)
+    stale = {lb.bank_id for lb in registry.broken if registry.serves_older_version(lb.bank_id)}
+    files = bank_files(registry.loaded, registry.directory, stale)
     return render_template("authors/banks.html", files=files)
 
 
@@ -139,4 +140,4 @@ def question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
 
 def bank_path(bank_id: str) -> Path | None:
     """The file a served bank was read from."""
-    return next((lb.path for lb in get_registry().loaded if lb.bank_id == bank_id), None)
+    return get_registry().path_of(bank_id)
