@@ -16,6 +16,7 @@ from quiz.storage import create_learner, find_learner_by_username, record_attemp
 from quiz.storage.accounts import set_author
 from quiz.storage.db import get_session
 from quiz.storage.models import Attempt, CardState, ReviewLog
+from quiz.web.auth import author_required
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -241,3 +242,19 @@ def test_a_bank_broken_while_served_shows_its_errors_and_keeps_its_pages(
     assert "unknown question type &#39;txt&#39;" in page
     assert client.get("/authors/banks/sample").status_code == 200
     assert client.get(QUESTION).status_code == 200
+
+
+def test_author_required_guards_any_view(make_app: AppMaker) -> None:
+    """The decorator, for a view outside the authors' blueprint: 404 until an author asks."""
+    app = make_app()
+
+    @app.get("/only-authors")
+    @author_required
+    def only_authors() -> str:
+        return "secret"
+
+    make_author(app)
+    client = app.test_client()
+    assert client.get("/only-authors").status_code == 404
+    login(client)
+    assert client.get("/only-authors").text == "secret"
