@@ -159,6 +159,9 @@ def test_item_analysis_table_sorts_and_switches(
     first_row = by_facility.split("<tbody>")[1].split("</tr>")[0]
     assert "training-ground" in first_row
     assert client.get("/authors/banks/sample?mode=all&sort=bogus").status_code == 200
+    assert 'href="/authors/banks/sample/questions/csto-card"' in page  # a card, no figures
+    card = client.get("/authors/banks/sample/questions/csto-card").text
+    assert "What does CSTO stand for?" in card and "nothing to grade" in card
     assert client.get("/authors/banks/nope").status_code == 404
 
 

@@ -65,6 +65,7 @@ def bank(bank_id: str) -> str:
         rows=analysis.sorted_rows(stats, view),
         columns=analysis.COLUMNS,
         prompts={q.id: q.prompt for q in bank.questions},
+        cards=[q for q in bank.questions if q.is_card_only],
         histogram=score_histogram(stats.learner_scores),
         scatter=facility_scatter(stats.questions),
         min_learners=MIN_LEARNERS,
