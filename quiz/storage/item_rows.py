@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from quiz.core.item_analysis import AttemptRow
 from quiz.storage.models import Attempt
+
+
+def _when_wrong(column: Any) -> Any:
+    # Only wrong answers are grouped and compared: decoding the JSON of the right ones too
+    # took most of the page's time (measured: 6,600 attempts, ~0.5 s of ~0.8 s).
+    return case((Attempt.correct.is_(False), column), else_=None)
+
 
 _COLUMNS = (
     Attempt.id,
@@ -18,15 +25,17 @@ _COLUMNS = (
     Attempt.score,
     Attempt.time_taken_ms,
     Attempt.answered_at,
-    Attempt.response,
-    Attempt.verdict,
+    _when_wrong(Attempt.response),
+    _when_wrong(Attempt.verdict["expected"].as_string()),
+    _when_wrong(Attempt.verdict["feedback"].as_string()),
 )
 
 
 def attempt_rows(
     session: Session, bank_id: str, question_id: str | None = None
 ) -> list[AttemptRow]:
-    """Every recorded attempt at the bank (or at one of its questions), oldest first."""
+    """Every recorded attempt at the bank (or at one of its questions), oldest first; the
+    response, expected answer and feedback are filled in for wrong answers only."""
     query = select(*_COLUMNS).where(Attempt.bank_id == bank_id)
     if question_id is not None:
         query = query.where(Attempt.question_id == question_id)
@@ -43,9 +52,9 @@ def _row(
     time_taken_ms: int | None,
     answered_at: Any,
     response: Any,
-    verdict: dict[str, Any] | None,
+    expected: str | None,
+    feedback: str | None,
 ) -> AttemptRow:
-    verdict = verdict or {}
     return AttemptRow(
         learner_id=learner_id,
         question_id=question_id,
@@ -54,7 +63,7 @@ def _row(
         time_taken_ms=time_taken_ms,
         answered_at=answered_at,
         response=response,
-        expected=str(verdict.get("expected", "")),
-        feedback=str(verdict.get("feedback", "")),
+        expected=expected or "",
+        feedback=feedback or "",
         attempt_id=attempt_id,
     )

@@ -5,16 +5,20 @@ a question; learners and visitors get 404 on every authors' URL."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from flask import Flask
+from playwright.sync_api import Browser, Page, expect
 from werkzeug.serving import make_server
 
 from quiz import create_app
@@ -30,6 +34,12 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 QUESTION = "/authors/banks/sample/questions/training-ground"
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
+ADDED = [  # the only lines the accept button may add to the file
+    "    accept: [Karb Madn]",
+    '      right: ["Kharb-Maidon", "kharb maidon", "Kharb Maydon", "the Kharb-Maidon", '
+    '"Karb Madn"]',
+]
+COMMENT = "  # The author's note: Kharb-Maidon is spelt many ways."
 
 # Six learners, three questions each, as (training-ground, drills-country, base-number):
 # training-ground: one right, "Dushanbe" from three (the common wrong answer), "Karb Madn"
@@ -51,11 +61,14 @@ class Site:
     url: str
     database: str
     banks: Path
+    urls: tuple[tuple[str, str], ...]  # (method, path) of every authors' route
+    second_url: str  # another server process on the same database and folder
 
 
 def write_banks(folder: Path) -> None:
     folder.mkdir()
     text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
+    text = text.replace("  - id: training-ground\n", f"{COMMENT}\n  - id: training-ground\n")
     (folder / "sample.yaml").write_text(text)
     (folder / "broken.yaml").write_text(
         "title: Broken on purpose\nquestions:\n  - id: x\n    type: txt\n"
@@ -104,9 +117,54 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Site(f"http://127.0.0.1:{server.server_port}", database, banks)
-    server.shutdown()
-    thread.join(timeout=5)
+    second, second_url = second_server(database, banks)
+    try:
+        yield Site(
+            f"http://127.0.0.1:{server.server_port}", database, banks, author_urls(app), second_url
+        )
+    finally:
+        second.terminate()
+        second.wait(timeout=10)
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+def author_urls(app: Flask) -> tuple[tuple[str, str], ...]:
+    """Every route of the authors' blueprint, by method, with real ids filled in."""
+    values = {"bank_id": "sample", "question_id": "training-ground"}
+    found = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith("authors."):
+            built = rule.build(values, append_unknown=False)
+            assert built is not None
+            found += [(m, built[1]) for m in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})]
+    return tuple(found)
+
+
+def second_server(database: str, banks: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`quiz serve` in a process of its own, on the same database and questions folder."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        "QUIZ_DATABASE_URL": database,
+        "QUIZ_SECRET_KEY": "e2e",
+        "QUIZ_QUESTIONS_DIR": str(banks),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quiz.cli", "serve", "--port", str(port)],
+        cwd=banks.parent, env={**os.environ, **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):  # it migrates and loads the banks first: wait for it to listen
+        try:
+            urllib.request.urlopen(url + "/help", timeout=1).close()
+            return process, url
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise AssertionError("the second server did not start")
 
 
 def quiz_cli(site: Site, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -122,23 +180,16 @@ def quiz_cli(site: Site, *args: str, stdin: str = "") -> subprocess.CompletedPro
     )
 
 
-AUTHOR_URLS = [
-    ("GET", "/authors/"),
-    ("GET", "/authors/banks/sample"),
-    ("GET", "/authors/banks/sample?mode=all&sort=facility&order=desc"),
-    ("GET", QUESTION),
-    ("POST", f"{QUESTION}/try"),
-]
-
-
 def assert_all_404(page: Page, site: Site) -> None:
-    for method, url in AUTHOR_URLS:
+    assert ("POST", f"{QUESTION}/accept") in site.urls and len(site.urls) >= 7
+    for method, url in [*site.urls, ("GET", "/authors/banks/sample?mode=all&sort=facility")]:
         if method == "GET":
             response = page.goto(site.url + url)
             assert response is not None and response.status == 404, url
             expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
         else:
-            status = page.request.post(site.url + url, form={"q1-answer": "x"}).status
+            form = {"q1-answer": "x", "response": "Karb Madn", "file_hash": "0" * 64}
+            status = page.request.post(site.url + url, form=form).status
             assert status == 404, url
 
 
@@ -171,8 +222,8 @@ def test_visitors_and_learners_get_404_everywhere(page: Page, site: Site) -> Non
     expect(page.get_by_role("link", name="Authors")).to_have_count(0)
 
 
-def test_an_author_reads_the_item_analysis_and_tries_an_answer(
-    page: Page, site: Site, screenshot: Screenshot, assert_accessible: Accessible
+def test_an_author_reads_the_item_analysis_tries_and_accepts_an_answer(
+    page: Page, browser: Browser, site: Site, screenshot: Screenshot, assert_accessible: Accessible
 ) -> None:
     added = quiz_cli(site, "user", "add", "ada", "--password-stdin", stdin="correct horse\n")
     assert added.returncode == 0, added.stderr
@@ -229,6 +280,46 @@ def test_an_author_reads_the_item_analysis_and_tries_an_answer(
 
     # the trial recorded nothing: the question still has its six learners' answers only
     page.goto(site.url + "/authors/banks/sample")
-    expect(
-        page.locator("tbody tr", has_text="training-ground").locator('[data-label="Attempts"]')
-    ).to_have_text("6")
+    row = page.locator("tbody tr", has_text="training-ground")
+    expect(row.locator('[data-label="Attempts"]')).to_have_text("6")
+
+    accept_and_regrade(page, site, screenshot, assert_accessible)
+    assert learner_answer(browser, site.url, "karb madn")  # graded right: the key changed
+    assert learner_answer(browser, site.second_url, "Karb Madn")  # in the other process too
+    # first attempts: 1 right, 2 regraded, and the two new learners': 5 of 8
+    page.goto(site.url + "/authors/banks/sample")
+    expect(row.locator('[data-label="% right"]')).to_have_text("62 %")
+
+
+def accept_and_regrade(
+    page: Page, site: Site, screenshot: Screenshot, assert_accessible: Accessible
+) -> None:
+    """Accept the close miss as an alias, see the diff, regrade the two past answers."""
+    before = (site.banks / "sample.yaml").read_text()
+    page.goto(site.url + QUESTION)
+    page.get_by_role("button", name="Accept “Karb Madn” as an alias").click()
+    expect(page.get_by_role("heading", name="Accepted “Karb Madn”")).to_be_visible()
+    expect(page.locator(".au-diff-add")).to_have_text([f"+{line}" for line in ADDED])
+    both_sizes(page, "authors-accepted", screenshot, assert_accessible)
+    after = (site.banks / "sample.yaml").read_text()
+    assert COMMENT in after  # the author's comment and everything else stay as they were
+    assert [line for line in after.splitlines() if line not in before.splitlines()] == ADDED
+    page.get_by_role("button", name="Regrade 2 answers").click()
+    expect(page.get_by_text("2 past answers from 2 learners now count as right")).to_be_visible()
+    screenshot(page, "authors-regraded")
+
+
+def learner_answer(browser: Browser, url: str, response: str) -> bool:
+    """A learner, in a browser of their own, answers the question through the JSON API."""
+    context = browser.new_context()
+    try:
+        token = context.request.get(url + "/api/csrf-token").json()["csrf_token"]
+        answered = context.request.post(
+            url + "/api/banks/sample/questions/training-ground/answer",
+            data={"response": response},
+            headers={"X-CSRFToken": token},
+        )
+        assert answered.status == 200, answered.text()
+        return bool(answered.json()["correct"])
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ from quiz.storage import create_learner, find_learner_by_username, record_attemp
 from quiz.storage.accounts import set_author
 from quiz.storage.db import get_session
 from quiz.storage.models import Attempt, CardState, ReviewLog
+from quiz.web.auth import author_required
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -158,6 +159,9 @@ def test_item_analysis_table_sorts_and_switches(
     first_row = by_facility.split("<tbody>")[1].split("</tr>")[0]
     assert "training-ground" in first_row
     assert client.get("/authors/banks/sample?mode=all&sort=bogus").status_code == 200
+    assert 'href="/authors/banks/sample/questions/csto-card"' in page  # a card, no figures
+    card = client.get("/authors/banks/sample/questions/csto-card").text
+    assert "What does CSTO stand for?" in card and "nothing to grade" in card
     assert client.get("/authors/banks/nope").status_code == 404
 
 
@@ -197,6 +201,8 @@ def test_trying_an_answer_grades_it_and_records_nothing(
     assert "verdict-wrong" in wrong and "Not quite: the answer is Kharb-Maidon." in wrong
     empty = client.post(f"{QUESTION}/try", data={"q1-answer": ""})
     assert empty.status_code == 422 and "Type an answer" in empty.text
+    huge = client.post(f"{QUESTION}/try", data={"q1-answer": "x" * 1001})
+    assert huge.status_code == 422 and "at most 1000 characters" in huge.text
     assert counts(app) == before
 
 
@@ -221,3 +227,37 @@ def test_trying_an_answer_needs_the_csrf_token(make_app: AppMaker) -> None:
 def test_strangers_post_gets_404_not_a_csrf_error(make_app: AppMaker) -> None:
     client = make_app(WTF_CSRF_ENABLED=True).test_client()
     assert client.post(f"{QUESTION}/try", data={"q1-answer": "x"}).status_code == 404
+
+
+def test_a_bank_broken_while_served_shows_its_errors_and_keeps_its_pages(
+    tmp_path: Path, make_app: AppMaker
+) -> None:
+    banks = tmp_path / "banks"
+    write_banks(banks)
+    app = make_app(QUESTIONS_DIR=str(banks), BANKS_CHECK_SECONDS=0)
+    make_author(app)
+    client = app.test_client()
+    login(client)
+    sample = banks / "sample.yaml"
+    sample.write_text(sample.read_text().replace("type: text", "type: txt", 1))
+    page = client.get("/authors/").text
+    assert "learners get its last good version until it is fixed" in page
+    assert "unknown question type &#39;txt&#39;" in page
+    assert client.get("/authors/banks/sample").status_code == 200
+    assert client.get(QUESTION).status_code == 200
+
+
+def test_author_required_guards_any_view(make_app: AppMaker) -> None:
+    """The decorator, for a view outside the authors' blueprint: 404 until an author asks."""
+    app = make_app()
+
+    @app.get("/only-authors")
+    @author_required
+    def only_authors() -> str:
+        return "secret"
+
+    make_author(app)
+    client = app.test_client()
+    assert client.get("/only-authors").status_code == 404
+    login(client)
+    assert client.get("/only-authors").text == "secret"

@@ -34,20 +34,20 @@ class BankFile:
     status: str
     questions: int | None
     problems: tuple[ShownProblem, ...]
-    older_version_served: bool = False  # broken by an edit: learners get its last good version
+    stale: bool = False  # broken now, but learners still get its last good version
 
     @property
     def served(self) -> bool:
-        return self.status != "broken"
+        return self.status != "broken" or self.stale
 
 
 def bank_files(
-    loaded: tuple[LoadedBank, ...], folder: Path, older: frozenset[str] = frozenset()
+    loaded: tuple[LoadedBank, ...], folder: Path, stale: set[str] | frozenset[str] = frozenset()
 ) -> list[BankFile]:
     """Every file under `folder` the registry loaded, broken ones first, then by path;
-    `older` holds the ids of broken banks still served as they last loaded."""
-    files = [_bank_file(bank, folder, bank.bank_id in older) for bank in loaded]
-    return sorted(files, key=lambda f: (f.served, f.path))
+    `stale` names the broken ones still served in their last good version."""
+    files = [_bank_file(bank, folder, bank.bank_id in stale) for bank in loaded]
+    return sorted(files, key=lambda f: (f.status != "broken", f.path))
 
 
 def relative(path: Path | str, folder: Path) -> str:
@@ -59,7 +59,7 @@ def relative(path: Path | str, folder: Path) -> str:
     return path.name
 
 
-def _bank_file(loaded: LoadedBank, folder: Path, older: bool) -> BankFile:
+def _bank_file(loaded: LoadedBank, folder: Path, stale: bool) -> BankFile:
     status = "broken" if loaded.bank is None else "warnings" if loaded.warnings else "ok"
     text = _text(loaded.path) if loaded.problems or loaded.warnings else ""
     issues = sorted((*loaded.problems, *loaded.warnings), key=lambda p: (p.line, p.column))
@@ -70,7 +70,7 @@ def _bank_file(loaded: LoadedBank, folder: Path, older: bool) -> BankFile:
         status=status,
         questions=len(loaded.bank.questions) if loaded.bank else None,
         problems=tuple(_shown(problem, text, folder) for problem in issues),
-        older_version_served=older and loaded.bank is None,
+        stale=stale,
     )
 
 

@@ -12,7 +12,7 @@ from quiz.core.banks.editing import file_hash
 from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 from quiz.core.item_analysis import FLAG_LABELS, MIN_LEARNERS, select_attempts
-from quiz.core.wrong_answers import common_wrong_answers
+from quiz.core.wrong_answers import common_wrong_answers, response_text
 from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows
 from quiz.web.auth.roles import require_author
@@ -24,6 +24,8 @@ from quiz.web.authors.preview import Trial, answer_key, examples_of, preview_ite
 from quiz.web.banks_registry import get_registry
 from quiz.web.quiz.display import OUTCOME_LABELS
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
+
+MAX_TRIAL = 1000  # characters of a trial answer: no learner types more into one field
 
 bp = Blueprint("authors", __name__, url_prefix="/authors")
 bp.before_request(require_author)
@@ -45,10 +47,8 @@ def template_helpers() -> dict[str, object]:
 @bp.get("/")
 def banks() -> str:
     registry = get_registry()
-    older = frozenset(
-        b.bank_id for b in registry.loaded if registry.serves_older_version(b.bank_id)
-    )
-    files = bank_files(registry.loaded, registry.directory, older)
+    stale = {lb.bank_id for lb in registry.broken if registry.serves_older_version(lb.bank_id)}
+    files = bank_files(registry.loaded, registry.directory, stale)
     return render_template("authors/banks.html", files=files)
 
 
@@ -65,6 +65,7 @@ def bank(bank_id: str) -> str:
         rows=analysis.sorted_rows(stats, view),
         columns=analysis.COLUMNS,
         prompts={q.id: q.prompt for q in bank.questions},
+        cards=[q for q in bank.questions if q.is_card_only],
         histogram=score_histogram(stats.learner_scores),
         scatter=facility_scatter(stats.questions),
         min_learners=MIN_LEARNERS,
@@ -85,6 +86,8 @@ def try_answer(bank_id: str, question_id: str) -> str | tuple[str, int]:
         return question_page(bank, question, error="The form expired: try again."), 400
     try:
         response = read_response(item.presented, request.form, item.prefix)
+        if len(response_text(response)) > MAX_TRIAL:
+            raise FieldError(f"Try an answer of at most {MAX_TRIAL} characters.")
         trial = Trial(item, response, grade(question, response))
     except (FieldError, QuizError) as problem:
         return question_page(bank, question, error=str(problem)), 422
@@ -138,4 +141,4 @@ def question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
 
 def bank_path(bank_id: str) -> Path | None:
     """The file a served bank was read from."""
-    return next((lb.path for lb in get_registry().loaded if lb.bank_id == bank_id), None)
+    return get_registry().path_of(bank_id)
