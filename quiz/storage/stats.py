@@ -7,10 +7,10 @@ set, never a Python loop over every attempt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Date, Float, Integer, cast, func, select
+from sqlalchemy import ColumnElement, Date, Float, Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from quiz.storage.models import Attempt, QuizRun
@@ -18,10 +18,12 @@ from quiz.storage.models import Attempt, QuizRun
 
 @dataclass(frozen=True)
 class Tally:
-    """Answers and how many were right; `accuracy` is their share, 0..1 (None without answers)."""
+    """Answers, how many were right and how many partly right (some credit, not all);
+    `accuracy` is the share fully right, 0..1 (None without answers)."""
 
     attempts: int
     correct: int
+    partly: int = field(default=0, kw_only=True)
 
     @property
     def accuracy(self) -> float | None:
@@ -58,11 +60,18 @@ def _correct_count() -> ColumnElement[int]:
     return func.sum(cast(Attempt.correct, Integer))
 
 
+def _partly_count() -> ColumnElement[int]:
+    # The same three-way reading as Verdict.outcome: some credit without being right.
+    return func.sum(case((and_(Attempt.score > 0, Attempt.correct.is_(False)), 1), else_=0))
+
+
 def totals(session: Session, learner_id: int) -> Tally:
     """All of a learner's answers."""
-    query = select(func.count(Attempt.id), _correct_count()).where(Attempt.learner_id == learner_id)
-    attempts, correct = session.execute(query).one()
-    return Tally(attempts=int(attempts), correct=int(correct or 0))
+    query = select(func.count(Attempt.id), _correct_count(), _partly_count()).where(
+        Attempt.learner_id == learner_id
+    )
+    attempts, correct, partly = session.execute(query).one()
+    return Tally(attempts=int(attempts), correct=int(correct or 0), partly=int(partly or 0))
 
 
 def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:

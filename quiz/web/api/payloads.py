@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from quiz.core.bank import Bank, Question
 from quiz.core.presentation import present
+from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, BankProgress
 
 
@@ -29,6 +30,7 @@ def verdict_payload(question: Question, attempt: Attempt) -> dict[str, object]:
     source = question.source_sentence
     return {
         **attempt.verdict,
+        "outcome": Verdict.from_dict(attempt.verdict).outcome,
         "attempt_id": attempt.id,
         "question_id": question.id,
         "explanation": question.explanation,

@@ -26,11 +26,7 @@ class Result:
     def outcome(self) -> str:
         """ "right", "wrong", "partly" or "unanswered": also the CSS class of the verdict."""
         verdict = self.verdict
-        if verdict is None:
-            return "unanswered"
-        if verdict.correct:
-            return "right"
-        return "partly" if verdict.score > 0 else "wrong"
+        return "unanswered" if verdict is None else verdict.outcome
 
     @property
     def answer_text(self) -> str:
