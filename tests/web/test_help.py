@@ -26,6 +26,10 @@ TERMS = [
     "mature",
     "desired-retention",
     "slow",
+    "score-vs-accuracy",
+    "question-count",
+    "due-today",
+    "ready-now",
 ]
 
 

@@ -124,9 +124,9 @@ def test_bank_row(page: str) -> None:
     row = page[page.index('<th scope="row">Sample bank</th>') :]
     row = row[: row.index("</tr>")]
     assert 'data-label="Answers">7<' in row
-    assert 'data-label="Accuracy">71%<' in row
-    assert "<span>2/11</span>" in row
-    assert 'data-label="Best score">100%<' in row
+    assert 'data-label="Accuracy" data-figure="accuracy">71%<' in row
+    assert 'data-figure="mastered">2</span>/<span data-figure="question-count">11</span>' in row
+    assert 'data-label="Best score" data-figure="best-score">100%<' in row
     assert '<time datetime="2025-04-11T10:00:00+00:00">11 Apr 2025</time>' in row
     assert 'href="/quiz/sample"' in row
 

@@ -10,6 +10,7 @@ from quiz.core.bank import Bank
 from quiz.storage import BankProgress, progress_by_bank
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web import figures
 from quiz.web.auth import current_learner
 from quiz.web.banks_registry import get_registry
 
@@ -25,6 +26,7 @@ class BankCard:
     card_count: int
     progress: BankProgress | None
     mastered: int
+    best_score: float | None
 
 
 @bp.get("/")
@@ -43,8 +45,11 @@ def authors() -> str:
 
 
 def bank_card(bank: Bank, progress: BankProgress | None) -> BankCard:
-    quiz_count = len(bank.quiz_questions)
-    # A question removed from the bank keeps its history but no longer counts as mastered here.
-    current = {question.id for question in bank.questions}
-    mastered = len(progress.mastered & current) if progress else 0
-    return BankCard(bank, quiz_count, len(bank.questions) - quiz_count, progress, mastered)
+    return BankCard(
+        bank,
+        figures.question_count(bank),
+        figures.card_count(bank),
+        progress,
+        figures.mastered_count(bank, progress),
+        figures.best_score(progress),
+    )

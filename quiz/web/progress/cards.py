@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from quiz.core.bank import Bank
 from quiz.storage.card_stats import due_forecast, retention_achieved, stage_counts
 from quiz.storage.cards import desired_retention_for
+from quiz.web import figures
 from quiz.web.charts import forecast_chart
 
 FORECAST_DAYS = 30
@@ -38,7 +39,7 @@ def card_summary(
         stages=stage_counts(session, learner_id, keys),
         retention=retention_achieved(session, learner_id),
         desired=desired_retention_for(session, learner_id, default_retention),
-        due_today=forecast[0],
+        due_today=figures.due_today(forecast),
         due_this_month=sum(forecast),
         forecast_chart=forecast_chart(forecast, today),
     )

@@ -24,6 +24,7 @@ from quiz.storage.stats import (
     totals,
     weakest_questions,
 )
+from quiz.web import figures
 from quiz.web.charts import Point, bar_chart, line_chart
 
 CHART_DAYS = 30
@@ -109,11 +110,10 @@ def _bank_rows(
 
 
 def bank_row(bank: Bank, tally: BankTally | None, standing: BankProgress | None) -> BankRow:
-    quiz_ids = {question.id for question in bank.quiz_questions}
-    # Only questions still in the bank count: a removed one keeps its history, not its credit.
-    mastered = len(standing.mastered & quiz_ids) if standing else 0
-    best = standing.best_score if standing else None
-    return BankRow(bank, tally, mastered, len(quiz_ids), best)
+    mastered = figures.mastered_count(bank, standing)
+    return BankRow(
+        bank, tally, mastered, figures.question_count(bank), figures.best_score(standing)
+    )
 
 
 def weak_row(tally: QuestionTally, banks: Mapping[str, Bank]) -> WeakRow:
@@ -159,4 +159,4 @@ def _day_note(day: DayTally) -> str:
 
 
 def _percent(tally: Tally) -> str:
-    return "—" if tally.accuracy is None else f"{round(100 * tally.accuracy)}%"
+    return figures.percent(tally.accuracy)
