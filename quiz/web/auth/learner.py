@@ -23,6 +23,7 @@ class Account(UserMixin):
     def __init__(self, learner: Learner) -> None:
         self.id = learner.id
         self.username = learner.username
+        self.is_author = learner.is_author
 
 
 @login_manager.user_loader
