@@ -14,6 +14,7 @@ WIDTH, HEIGHT = 480, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 30  # room for the axis labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 MAX_X_LABELS = 6  # more would overlap on a phone
+LABEL_HALF_WIDTH = 32  # half of "30 Sep" at the phone's larger chart text, in chart units
 
 Formatter = Callable[[float], str]
 
@@ -146,10 +147,18 @@ def _x_labels(chart: Chart) -> str:
     every = max(1, math.ceil(count / MAX_X_LABELS))
     # Label from the newest backwards, so the most recent day always has its label.
     shown = [i for i in range(count) if (count - 1 - i) % every == 0]
-    return "".join(
-        f'<text class="chart-label" x="{_x_center(chart, i):.1f}" y="{HEIGHT - 10}"'
-        f' text-anchor="middle" font-size="12" fill="#4a5468">{escape(chart.data[i].label)}</text>'
-        for i in shown
+    return "".join(_x_label(chart, i, last=i == count - 1) for i in shown)
+
+
+def _x_label(chart: Chart, index: int, last: bool) -> str:
+    x, anchor = _x_center(chart, index), "middle"
+    # The newest label, centred on a narrow last column, would run past the card's edge (on a
+    # phone its text is larger still): end it at the chart's right edge instead.
+    if last and x + LABEL_HALF_WIDTH > WIDTH - RIGHT:
+        x, anchor = WIDTH - RIGHT, "end"
+    return (
+        f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}"'
+        f' font-size="12" fill="#4a5468">{escape(chart.data[index].label)}</text>'
     )
 
 
