@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.storage.learners import find_learner_by_username
-from quiz.storage.models import Learner
+from quiz.storage.models import Learner, new_session_token
 
 
 def authenticate(session: Session, username: str, password: str) -> Learner | None:
@@ -54,3 +54,13 @@ def set_author(session: Session, learner: Learner, is_author: bool) -> bool:
 def is_author(session: Session, learner_id: int) -> bool:
     """Whether the account `learner_id` holds the author role (one indexed read)."""
     return bool(session.scalar(select(Learner.is_author).where(Learner.id == learner_id)))
+def revoke_sessions(session: Session, learner: Learner) -> str:
+    """End every session and remember cookie made for `learner`; returns the new token."""
+    learner.session_token = new_session_token()
+    session.flush()
+    return learner.session_token
+
+
+def matches_token(learner: Learner, token: str) -> bool:
+    # Constant time: comparing char by char would leak the token through timing.
+    return secrets.compare_digest(learner.session_token.encode(), token.encode())

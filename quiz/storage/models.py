@@ -6,6 +6,7 @@ question keeps its history.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +29,10 @@ from sqlalchemy.types import TypeDecorator
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -58,10 +63,15 @@ class Learner(Base):
     """Someone answering questions: anonymous (no username) until they register."""
 
     __tablename__ = "learner"
+    # AUTOINCREMENT: SQLite would otherwise hand a deleted learner's id (a merged anonymous
+    # one) to the next newcomer, and anything still naming the old id would reach them.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str | None] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Copied into every session and remember cookie; a new token ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     # The author role: only the CLI grants it (`quiz user grant NAME author`), no page does.
     is_author: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -180,3 +190,12 @@ class Regrade(Base):
     attempts_changed: Mapped[int] = mapped_column(Integer)
     learners_changed: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+class RateLimitCounter(Base):
+    """One rate limit's counter (Flask-Limiter's fixed window), kept in the database so every
+    app server counts the same sign-in attempts. `expires_at` is in Unix seconds."""
+
+    __tablename__ = "rate_limit"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

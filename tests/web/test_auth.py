@@ -15,7 +15,7 @@ from sqlalchemy import select
 from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, create_learner, find_learner_by_username, record_attempt
 from quiz.storage.db import get_session
-from quiz.web.auth.learner import ANONYMOUS_KEY
+from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -144,9 +144,9 @@ def answer_anonymously(app: Flask, client: FlaskClient) -> int:
             verdict=RIGHT,
         )
         db.commit()
-        learner_id = learner.id
+        learner_id, reference = learner.id, session_reference(learner)
     with client.session_transaction() as session:
-        session[ANONYMOUS_KEY] = learner_id
+        session[ANONYMOUS_KEY] = reference
     return learner_id
 
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quiz.storage import (
     create_learner,
     find_learner_by_username,
+    get_learner,
     merge_learner,
     register_learner,
 )
-from quiz.storage.accounts import authenticate
+from quiz.storage.accounts import authenticate, revoke_sessions
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
@@ -58,10 +59,20 @@ def logout() -> Response:
     if LogoutForm().validate_on_submit():
         # Clear first: logout_user() leaves the flag that makes Flask-Login delete the remember
         # cookie in the session, and clearing after it would wipe that flag.
+        _revoke_current_sessions()
         session.clear()  # forget the anonymous learner too: a shared computer starts afresh
         logout_user()
         flash("You are signed out.", "info")
     return redirect(url_for("home.index"))
+
+
+def _revoke_current_sessions() -> None:
+    """End this account's sessions everywhere: a copied session or remember cookie dies too."""
+    if current_user.is_authenticated:
+        learner = get_learner(get_session(), current_user.id)
+        if learner is not None:
+            revoke_sessions(get_session(), learner)
+            get_session().commit()
 
 
 def _create_account(username: str, password: str) -> Learner | None:
