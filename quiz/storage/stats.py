@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Float, Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
@@ -89,11 +90,12 @@ def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
     }
 
 
-def utc_day(session: Session) -> ColumnElement[date]:
-    """The UTC calendar day of an answer, whatever the backend's session time zone."""
+def utc_day(session: Session, moment: Any = Attempt.answered_at) -> ColumnElement[date]:
+    """The UTC calendar day of a moment (an answer's, by default), whatever the backend's
+    session time zone."""
     if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("UTC", Attempt.answered_at), Date)
-    return func.date(Attempt.answered_at)  # SQLite stores the UTC time as text
+        return cast(func.timezone("UTC", moment), Date)
+    return func.date(moment)  # SQLite stores the UTC time as text
 
 
 def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[DayTally]:
@@ -107,7 +109,7 @@ def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[Day
         .limit(days)
     )
     rows = [
-        DayTally(attempts=int(n), correct=int(right), day=_as_date(d))
+        DayTally(attempts=int(n), correct=int(right), day=as_date(d))
         for d, n, right in session.execute(query)
     ]
     return rows[::-1]
@@ -117,7 +119,7 @@ def active_days(session: Session, learner_id: int) -> list[date]:
     """Every UTC day on which the learner answered anything, oldest first."""
     day = utc_day(session).label("day")
     query = select(day).where(Attempt.learner_id == learner_id).group_by(day).order_by(day)
-    return [_as_date(value) for value in session.scalars(query)]
+    return [as_date(value) for value in session.scalars(query)]
 
 
 def weakest_questions(session: Session, learner_id: int, limit: int = 10) -> list[QuestionTally]:
@@ -150,7 +152,7 @@ def streaks(days: Sequence[date], today: date) -> Streak:
     return Streak(current=run if alive else 0, longest=longest)
 
 
-def _as_date(value: date | str) -> date:
+def as_date(value: date | str) -> date:
     # SQLite's date() returns "YYYY-MM-DD" text; PostgreSQL returns a date.
     return value if isinstance(value, date) else date.fromisoformat(value)
 

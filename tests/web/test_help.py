@@ -30,6 +30,7 @@ TERMS = [
     "question-count",
     "due-today",
     "ready-now",
+    "retention-over-time",
 ]
 
 
