@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 Screenshot = Callable[[Page, str], Path]
 Accessible = Callable[[Page], None]
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 MIN = 44
 
 # Returns [description, width, height] for each control under the minimum.
@@ -87,8 +88,17 @@ SIDEWAYS_SCROLLERS = """
 """
 
 
+def on_phone(page: Page) -> bool:
+    return page.viewport_size == PHONE
+
+
 def check_phone_page(page: Page, name: str, screenshot: Screenshot, accessible: Accessible) -> None:
+    """On the phone: the size checks, axe, a screenshot; on the desktop: axe, a screenshot."""
     page.wait_for_load_state()  # the stylesheets, before anything is measured
+    if not on_phone(page):
+        accessible(page)
+        screenshot(page, f"desktop-{name}")
+        return
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{name}: the page is {width} px wide on a 390 px phone"
     sideways = page.evaluate(SIDEWAYS_SCROLLERS)
@@ -103,9 +113,15 @@ def check_phone_page(page: Page, name: str, screenshot: Screenshot, accessible: 
     screenshot(page, f"phone-{name}")
 
 
-@pytest.fixture
-def phone(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True)
+@pytest.fixture(params=["phone", "desktop"])
+def phone(
+    request: pytest.FixtureRequest, browser: Browser, base_url: str
+) -> Iterator[BrowserContext]:
+    """A touch phone at 390 × 844, and (for the screenshots of every page) a desktop."""
+    if request.param == "phone":
+        context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True)
+    else:
+        context = browser.new_context(viewport=DESKTOP, base_url=base_url)
     yield context
     context.close()
 
@@ -134,6 +150,8 @@ def test_signed_out_pages(
 
 def assert_in_reach(page: Page, name: str, selector: str) -> None:
     """The page's primary action is on screen as the page opens: no scrolling to find it."""
+    if not on_phone(page):
+        return
     page.evaluate("window.scrollTo(0, 0)")
     box = page.locator(selector).first.bounding_box()
     assert box is not None, f"{name}: no {selector}"
@@ -144,6 +162,8 @@ def assert_in_reach(page: Page, name: str, selector: str) -> None:
 
 
 def assert_no_keyboard_hints(page: Page, name: str) -> None:
+    if not on_phone(page):
+        return
     hints = page.locator(".keys-hint, .fc-keys, kbd, .choice-key")
     for index in range(hints.count()):
         assert not hints.nth(index).is_visible(), f"{name}: a keyboard hint on a touch screen"
@@ -219,10 +239,11 @@ def test_registered_learner(
 ) -> None:
     page = phone.new_page()
     page.goto("/auth/register")
-    page.get_by_label("Username").fill("phoebe")
+    name = f"phoebe{page.viewport_size['width'] if page.viewport_size else ''}"  # one per run
+    page.get_by_label("Username").fill(name)
     page.get_by_label("Password", exact=True).fill("correct horse")
     page.get_by_label("Repeat password").fill("correct horse")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_text("Signed in as phoebe")).to_be_visible()
+    expect(page.get_by_text(f"Signed in as {name}")).to_be_visible()
     answer_a_short_quiz(page, screenshot, assert_accessible)
     visit_with_history(page, "registered", screenshot, assert_accessible)
