@@ -178,6 +178,10 @@ def _x_labels(chart: Chart) -> str:
     every = max(1, math.ceil(count / MAX_X_LABELS))
     # Label from the newest backwards, so the most recent day always has its label.
     shown = [i for i in range(count) if (count - 1 - i) % every == 0]
+    # The newest label, ended at the right edge, would collide with the one before it.
+    edge = WIDTH - RIGHT - 2 * LABEL_HALF_WIDTH
+    if len(shown) > 1 and _x_center(chart, shown[-2]) + LABEL_HALF_WIDTH > edge:
+        shown.pop(-2)
     return "".join(_x_label(chart, i, last=i == count - 1) for i in shown)
 
 

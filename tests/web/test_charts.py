@@ -144,3 +144,18 @@ def test_the_newest_label_stays_inside_the_chart() -> None:
     [newest] = [t for t in svg.findall(f".//{SVG}text") if t.text == "30 Apr"]
     assert newest.get("text-anchor") == "end"
     assert float(newest.get("x", "nan")) <= float(svg.get("width", "0"))
+
+
+def test_axis_labels_never_overlap() -> None:
+    for count in (7, 14, 20, 30):
+        points = [Point(f"{day} Nov", day) for day in range(1, count + 1)]
+        svg = parse(bar_chart(points, chart_id="b", title="t", description="d"))
+        spans = []
+        for text in svg.findall(f".//{SVG}text"):
+            if "Nov" not in (text.text or ""):
+                continue  # a y-axis tick
+            x, half = float(text.get("x", "nan")), 32  # "30 Nov" at the phone's text size
+            end = text.get("text-anchor") == "end"
+            spans.append((x - 2 * half, x) if end else (x - half, x + half))
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (count, spans)
