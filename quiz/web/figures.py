@@ -11,6 +11,7 @@ import math
 from flask import Flask
 
 from quiz.core.bank import Bank
+from quiz.core.exams import allows_practice
 from quiz.core.wording import counted
 from quiz.storage import BankProgress
 
@@ -21,8 +22,9 @@ def question_count(bank: Bank) -> int:
 
 
 def card_count(bank: Bank) -> int:
-    """Flashcards: every question of the bank, the quiz questions and the card-only ones."""
-    return len(bank.questions)
+    """Flashcards: every question of the bank, the quiz questions and the card-only ones;
+    none for an exam (it keeps its key, so it has no flashcards)."""
+    return len(bank.questions) if allows_practice(bank) else 0
 
 
 def best_score(progress: BankProgress | None) -> float | None:

@@ -18,6 +18,7 @@ def bank_summary(bank: Bank) -> dict[str, object]:
         "description": bank.description,
         "tags": list(bank.tags),
         "question_count": figures.question_count(bank),
+        "exam": bank.exam,
     }
 
 
