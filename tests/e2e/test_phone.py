@@ -1,8 +1,9 @@
 """A 390 × 844 phone is a first-class screen: every page fits, every control is big enough.
 
-Each page is visited as someone signed out, as an anonymous learner with a history, and as a
-registered one; it fails when the page is wider than the viewport, or when a control is smaller
-than 44 × 44 CSS px (WCAG 2.5.5, target size). The rule, exactly:
+Each page is visited as someone signed out, as an anonymous learner with a history, as a
+registered one and as an author; it fails when the page is wider than the viewport, when a part
+scrolls sideways, or when a control is smaller than 44 × 44 CSS px (WCAG 2.5.5, target size).
+The rule, exactly:
 
 - controls are the visible `a`, `button`, `input` (not hidden), `select` and `summary` elements;
 - a checkbox or radio button is measured together with its label (tapping either toggles it),
@@ -20,6 +21,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sqlalchemy.orm import Session
+
+from quiz.storage import find_learner_by_username, make_engine, make_sessionmaker
+from quiz.storage.accounts import set_author
 
 Screenshot = Callable[[Page, str], Path]
 Accessible = Callable[[Page], None]
@@ -36,6 +41,12 @@ SMALL_CONTROLS = """
     const box = el.getBoundingClientRect();
     if (box.width <= 1 || box.height <= 1) return false;  // visually hidden (clip)
     if (box.bottom < 0 || box.right < 0) return false;    // off-screen (the skip link)
+    for (let up = el.parentElement; up; up = up.parentElement) {  // inside a clipped box
+      const outer = up.getBoundingClientRect();
+      if ((outer.width <= 1 || outer.height <= 1) && getComputedStyle(up).overflow === "hidden") {
+        return false;
+      }
+    }
     return !el.closest("[hidden]");
   };
   const blockOf = (el) => {
@@ -132,7 +143,6 @@ SIGNED_OUT = {
     "flashcards": "/flashcards/",
     "progress-empty": "/progress",
     "help": "/help",
-    "authors": "/authors",
     "login": "/auth/login",
     "register": "/auth/register",
     "not-found": "/quiz/nope",
@@ -234,8 +244,8 @@ def test_all_on_one_page_and_match_order(
     check_phone_page(page, "all-errors", screenshot, assert_accessible)
 
 
-def test_registered_learner(
-    phone: BrowserContext, screenshot: Screenshot, assert_accessible: Accessible
+def test_registered_learner_then_author(
+    phone: BrowserContext, live_db: Session, screenshot: Screenshot, assert_accessible: Accessible
 ) -> None:
     page = phone.new_page()
     page.goto("/auth/register")
@@ -247,3 +257,32 @@ def test_registered_learner(
     expect(page.get_by_text(f"Signed in as {name}")).to_be_visible()
     answer_a_short_quiz(page, screenshot, assert_accessible)
     visit_with_history(page, "registered", screenshot, assert_accessible)
+    make_author(live_db, name)
+    for label, url in AUTHOR_PAGES.items():
+        page.goto(url)
+        check_phone_page(page, f"author-{label}", screenshot, assert_accessible)
+
+
+AUTHOR_PAGES = {
+    "banks": "/authors/",
+    "bank": "/authors/banks/sample",
+    "question": "/authors/banks/sample/questions/training-ground",
+}
+
+
+def make_author(db: Session, username: str) -> None:
+    learner = find_learner_by_username(db, username)
+    assert learner is not None
+    set_author(db, learner, True)
+    db.commit()
+
+
+@pytest.fixture
+def live_db(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    """A session on the live server's SQLite file (the e2e conftest makes it under live*/)."""
+    files = {p.resolve() for p in tmp_path_factory.getbasetemp().glob("live*/quiz.sqlite3")}
+    assert len(files) == 1, f"expected the live server's one database, found {files}"
+    engine = make_engine(f"sqlite:///{files.pop()}")
+    with make_sessionmaker(engine)() as session:
+        yield session
+    engine.dispose()
