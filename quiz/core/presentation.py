@@ -14,9 +14,9 @@ from typing import Any
 from quiz.core.bank import Question
 from quiz.core.grading.cloze import ClozeKey
 from quiz.core.grading.matching import MatchKey
-from quiz.core.grading.order import OrderKey
 from quiz.core.grading.quantity import QuantityKey
 from quiz.core.parsing.dates import PartialDate
+from quiz.core.parsing.names import NameKey
 from quiz.core.parsing.quantities import dimension_name
 
 
@@ -59,13 +59,10 @@ def _type_parts(question: Question, rng: random.Random, shuffle: bool) -> dict[s
             return {"choices": choices, "multiple": isinstance(fields["answer"], list)}
         case "who":
             choices = _maybe_shuffled(fields.get("choices", []), rng, shuffle)
-            return {
-                "quote": fields["quote"],
-                "choices": choices,
-                "hint": "" if choices else "Type the speaker's name; a family name is enough.",
-            }
+            return {"quote": fields["quote"], "choices": choices, "hint": _who_hint(key, choices)}
         case "order":
-            return {"choices": _shuffled(key, rng), "hint": "Put the items in order, first on top."}
+            hint = "Put the items in order, first on top."
+            return {"choices": _unlike_key(key.items, rng), "hint": hint}
         case "match":
             return _match_parts(key, rng)
         case "cloze":
@@ -74,23 +71,34 @@ def _type_parts(question: Question, rng: random.Random, shuffle: bool) -> dict[s
             return {"hint": _hint(question)}
 
 
+def _who_hint(key: NameKey, choices: tuple[str, ...]) -> str:
+    if choices:
+        return ""
+    # An organisation (surname: false) is named whole: "a family name" would mislead.
+    if key.person:
+        return "Type the speaker's name; a family name is enough."
+    return "Type the speaker's name in full."
+
+
 def _match_parts(key: MatchKey, rng: random.Random) -> dict[str, Any]:
-    rights = list(key.rights)
-    rng.shuffle(rights)
-    return {"lefts": key.lefts, "choices": tuple(rights), "hint": "Match each item on the left."}
+    rights = _unlike_key(key.rights, rng)
+    return {"lefts": key.lefts, "choices": rights, "hint": "Match each item on the left."}
 
 
 def _cloze_parts(key: ClozeKey) -> dict[str, Any]:
     return {"segments": key.segments, "hint": "Small typos are forgiven, never a wrong digit."}
 
 
-def _shuffled(key: OrderKey, rng: random.Random) -> tuple[str, ...]:
-    """The items in an order other than the right one (when there is another)."""
-    items = list(key.items)
-    for _ in range(10):
-        rng.shuffle(items)
-        if items != list(key.items):
-            break
+def _unlike_key(key: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    """The items shuffled into an order other than the key's, so the order gives nothing away.
+
+    A shuffle that lands on the key is turned by one place: with distinct items (the loader
+    insists on them) that is always another order, and it stays fixed by the seed.
+    """
+    items = list(key)
+    rng.shuffle(items)
+    if len(items) > 1 and items == list(key):
+        items = items[1:] + items[:1]
     return tuple(items)
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Outcome = Literal["right", "partly", "wrong"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,14 @@ class Verdict:
     expected: str
     feedback: str
     forgiven: tuple[str, ...] = field(default=())
+
+    @property
+    def outcome(self) -> Outcome:
+        """The one three-way reading of a verdict every page and the API show: right, partly
+        right (some credit, 0 < score < 1) or wrong (no credit)."""
+        if self.correct:
+            return "right"
+        return "partly" if self.score > 0 else "wrong"
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -4,14 +4,16 @@ stages; and the review history `quiz optimize` fits parameters to."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from quiz.core.optimizing import Review
 from quiz.core.scheduling import CardKey, card_stage, forecast
 from quiz.storage.models import CardState, FlashcardSettings, ReviewLog
+from quiz.storage.stats import as_date, utc_day
 
 STAGES = ("new", "learning", "young", "mature")
 
@@ -45,6 +47,35 @@ def retention_achieved(session: Session, learner_id: int) -> float | None:
     total = session.scalar(select(func.count()).where(*seen)) or 0
     recalled = session.scalar(select(func.count()).where(*seen, ReviewLog.rating != 1)) or 0
     return recalled / total if total else None
+
+
+@dataclass(frozen=True)
+class ReviewDay:
+    """One UTC day's ratings: all of them, those of cards seen before, and of those the ones
+    not rated Again (what retention is the share of)."""
+
+    day: date
+    reviews: int
+    seen: int
+    recalled: int
+
+
+def review_days(session: Session, learner_id: int, since: date) -> list[ReviewDay]:
+    """Every UTC day from `since` on with a kept rating (quiz answers included), oldest first."""
+    day = utc_day(session, ReviewLog.reviewed_at).label("day")
+    seen = case((ReviewLog.was_new.is_(False), 1), else_=0)
+    recalled = case((and_(ReviewLog.was_new.is_(False), ReviewLog.rating != 1), 1), else_=0)
+    query = (
+        select(day, func.count(ReviewLog.id), func.sum(seen), func.sum(recalled))
+        .where(ReviewLog.learner_id == learner_id, ReviewLog.undone.is_(False))
+        .where(ReviewLog.reviewed_at >= datetime.combine(since, time(), UTC))
+        .group_by(day)
+        .order_by(day)
+    )
+    return [
+        ReviewDay(as_date(d), int(n), int(s or 0), int(r or 0))
+        for d, n, s, r in session.execute(query)
+    ]
 
 
 def stage_counts(session: Session, learner_id: int, keys: Iterable[CardKey]) -> dict[str, int]:

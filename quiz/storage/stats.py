@@ -7,10 +7,11 @@ set, never a Python loop over every attempt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Float, Integer, cast, func, select
+from sqlalchemy import ColumnElement, Date, Float, Integer, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from quiz.storage.models import Attempt, QuizRun, Regrade, counted_attempts_of
@@ -18,10 +19,12 @@ from quiz.storage.models import Attempt, QuizRun, Regrade, counted_attempts_of
 
 @dataclass(frozen=True)
 class Tally:
-    """Answers and how many were right; `accuracy` is their share, 0..1 (None without answers)."""
+    """Answers, how many were right and how many partly right (some credit, not all);
+    `accuracy` is the share fully right, 0..1 (None without answers)."""
 
     attempts: int
     correct: int
+    partly: int = field(default=0, kw_only=True)
 
     @property
     def accuracy(self) -> float | None:
@@ -58,11 +61,18 @@ def _correct_count() -> ColumnElement[int]:
     return func.sum(cast(Attempt.correct, Integer))
 
 
+def _partly_count() -> ColumnElement[int]:
+    # The same three-way reading as Verdict.outcome: some credit without being right.
+    return func.sum(case((and_(Attempt.score > 0, Attempt.correct.is_(False)), 1), else_=0))
+
+
 def totals(session: Session, learner_id: int) -> Tally:
     """All of a learner's answers."""
-    query = select(func.count(Attempt.id), _correct_count()).where(counted_attempts_of(learner_id))
-    attempts, correct = session.execute(query).one()
-    return Tally(attempts=int(attempts), correct=int(correct or 0))
+    query = select(func.count(Attempt.id), _correct_count(), _partly_count()).where(
+        counted_attempts_of(learner_id)
+    )
+    attempts, correct, partly = session.execute(query).one()
+    return Tally(attempts=int(attempts), correct=int(correct or 0), partly=int(partly or 0))
 
 
 def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
@@ -80,11 +90,12 @@ def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
     }
 
 
-def utc_day(session: Session) -> ColumnElement[date]:
-    """The UTC calendar day of an answer, whatever the backend's session time zone."""
+def utc_day(session: Session, moment: Any = Attempt.answered_at) -> ColumnElement[date]:
+    """The UTC calendar day of a moment (an answer's, by default), whatever the backend's
+    session time zone."""
     if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("UTC", Attempt.answered_at), Date)
-    return func.date(Attempt.answered_at)  # SQLite stores the UTC time as text
+        return cast(func.timezone("UTC", moment), Date)
+    return func.date(moment)  # SQLite stores the UTC time as text
 
 
 def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[DayTally]:
@@ -98,7 +109,7 @@ def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[Day
         .limit(days)
     )
     rows = [
-        DayTally(attempts=int(n), correct=int(right), day=_as_date(d))
+        DayTally(attempts=int(n), correct=int(right), day=as_date(d))
         for d, n, right in session.execute(query)
     ]
     return rows[::-1]
@@ -108,7 +119,7 @@ def active_days(session: Session, learner_id: int) -> list[date]:
     """Every UTC day on which the learner answered anything, oldest first."""
     day = utc_day(session).label("day")
     query = select(day).where(counted_attempts_of(learner_id)).group_by(day).order_by(day)
-    return [_as_date(value) for value in session.scalars(query)]
+    return [as_date(value) for value in session.scalars(query)]
 
 
 def weakest_questions(session: Session, learner_id: int, limit: int = 10) -> list[QuestionTally]:
@@ -141,7 +152,7 @@ def streaks(days: Sequence[date], today: date) -> Streak:
     return Streak(current=run if alive else 0, longest=longest)
 
 
-def _as_date(value: date | str) -> date:
+def as_date(value: date | str) -> date:
     # SQLite's date() returns "YYYY-MM-DD" text; PostgreSQL returns a date.
     return value if isinstance(value, date) else date.fromisoformat(value)
 

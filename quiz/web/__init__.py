@@ -6,7 +6,7 @@ from flask import Blueprint, Flask, current_app, url_for
 from flask_wtf import CSRFProtect
 from werkzeug.wrappers import Response
 
-from quiz.web import banks_registry
+from quiz.web import banks_registry, figures
 from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
 from quiz.web.auth import login_manager
@@ -60,6 +60,7 @@ def init_app(app: Flask) -> None:
     csrf.exempt(authors_bp)
     login_manager.init_app(app)
     banks_registry.init_app(app)
+    figures.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.context_processor(layout_context)

@@ -14,16 +14,20 @@ WIDTH, HEIGHT = 480, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 30  # room for the axis labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 MAX_X_LABELS = 6  # more would overlap on a phone
+LABEL_HALF_WIDTH = 32  # half of "30 Sep" at the phone's larger chart text, in chart units
 
 Formatter = Callable[[float], str]
 
 
 @dataclass(frozen=True)
 class Point:
-    """One bar or point: its x-axis `label` and its `value`; `note` is its tooltip."""
+    """One bar or point: its x-axis `label` and its `value`; `note` is its tooltip.
+
+    A value of None is a gap: a day without answers keeps its place on the axis (time stays to
+    scale) but has no point, and the line breaks there rather than inventing a value."""
 
     label: str
-    value: float
+    value: float | None
     note: str = ""
 
 
@@ -53,7 +57,9 @@ def bar_chart(
     """Vertical bars, one per point, on a y scale from 0 (to `y_max`, or fitted to the data)."""
     chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
     top = _y_top(chart)
-    bars = [_bar(chart, i, datum, top) for i, datum in enumerate(chart.data)]
+    bars = [
+        _bar(chart, i, datum, top) for i, datum in enumerate(chart.data) if datum.value is not None
+    ]
     return _svg(chart, top, "chart-bars", "".join(bars))
 
 
@@ -66,18 +72,44 @@ def line_chart(
     y_max: float | None = 100.0,
     unit: str = "%",
     empty_text: str = "Nothing to show yet",
+    target: float | None = None,
+    target_label: str = "",
 ) -> Markup:
-    """A line through the points with a dot (and tooltip) on each; percentages by default."""
+    """A line through the points with a dot (and tooltip) on each; percentages by default.
+
+    Gaps (None) break the line; `target`, if given, is a dashed level to compare against."""
     chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
     top = _y_top(chart)
-    xy = [(_x_center(chart, i), _y(datum.value, top)) for i, datum in enumerate(chart.data)]
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-    line = (
+    runs: list[list[tuple[float, float]]] = [[]]
+    dots = []
+    for i, datum in enumerate(chart.data):
+        if datum.value is None:
+            runs.append([])
+            continue
+        x, y = _x_center(chart, i), _y(datum.value, top)
+        runs[-1].append((x, y))
+        dots.append(_dot(chart, x, y, datum))
+    lines = "".join(_polyline(run) for run in runs if len(run) > 1)
+    level = _target(target, target_label, top) if target is not None and chart.data else ""
+    return _svg(chart, top, "chart-lines", level + lines + "".join(dots))
+
+
+def _polyline(run: list[tuple[float, float]]) -> str:
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+    return (
         f'<polyline class="chart-line" points="{path}" fill="none" stroke="#2446c7"'
         ' stroke-width="2.5" stroke-linejoin="round"/>'
     )
-    dots = "".join(_dot(chart, x, y, datum) for (x, y), datum in zip(xy, chart.data, strict=True))
-    return _svg(chart, top, "chart-lines", (line if len(xy) > 1 else "") + dots)
+
+
+def _target(value: float, label: str, top: float) -> str:
+    y = _y(value, top)
+    return (
+        f'<line class="chart-target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"'
+        ' stroke="#b54708" stroke-width="2" stroke-dasharray="6 4"/>'
+        f'<text class="chart-label chart-target-label" x="{WIDTH - RIGHT}" y="{y - 6:.1f}"'
+        f' text-anchor="end" font-size="12" fill="#7a2e0e">{escape(label)}</text>'
+    )
 
 
 def nice_ceiling(value: float) -> float:
@@ -108,7 +140,7 @@ def _svg(chart: Chart, top: float, kind: str, body: str) -> Markup:
 
 
 def _y_top(chart: Chart) -> float:
-    highest = max((datum.value for datum in chart.data), default=0)
+    highest = max((d.value for d in chart.data if d.value is not None), default=0)
     return chart.y_max if chart.y_max is not None else nice_ceiling(highest)
 
 
@@ -146,19 +178,33 @@ def _x_labels(chart: Chart) -> str:
     every = max(1, math.ceil(count / MAX_X_LABELS))
     # Label from the newest backwards, so the most recent day always has its label.
     shown = [i for i in range(count) if (count - 1 - i) % every == 0]
-    return "".join(
-        f'<text class="chart-label" x="{_x_center(chart, i):.1f}" y="{HEIGHT - 10}"'
-        f' text-anchor="middle" font-size="12" fill="#4a5468">{escape(chart.data[i].label)}</text>'
-        for i in shown
+    # The newest label, ended at the right edge, would collide with the one before it.
+    edge = WIDTH - RIGHT - 2 * LABEL_HALF_WIDTH
+    if len(shown) > 1 and _x_center(chart, shown[-2]) + LABEL_HALF_WIDTH > edge:
+        shown.pop(-2)
+    return "".join(_x_label(chart, i, last=i == count - 1) for i in shown)
+
+
+def _x_label(chart: Chart, index: int, last: bool) -> str:
+    x, anchor = _x_center(chart, index), "middle"
+    # The newest label, centred on a narrow last column, would run past the card's edge (on a
+    # phone its text is larger still): end it at the chart's right edge instead.
+    if last and x + LABEL_HALF_WIDTH > WIDTH - RIGHT:
+        x, anchor = WIDTH - RIGHT, "end"
+    return (
+        f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}"'
+        f' font-size="12" fill="#4a5468">{escape(chart.data[index].label)}</text>'
     )
 
 
 def _tooltip(chart: Chart, datum: Point) -> str:
-    text = datum.note or f"{datum.label}: {format_value(datum.value, chart.unit)}"
+    value = "—" if datum.value is None else format_value(datum.value, chart.unit)
+    text = datum.note or f"{datum.label}: {value}"
     return f"<title>{escape(text)}</title>"
 
 
 def _bar(chart: Chart, index: int, datum: Point, top: float) -> str:
+    assert datum.value is not None  # gaps have no bar
     width = max(_step(chart) * 0.7, 1)
     x, y = _x_center(chart, index) - width / 2, _y(datum.value, top)
     height = TOP + PLOT_H - y
@@ -170,6 +216,7 @@ def _bar(chart: Chart, index: int, datum: Point, top: float) -> str:
 
 
 def _dot(chart: Chart, x: float, y: float, datum: Point) -> str:
+    assert datum.value is not None  # gaps have no dot
     return (
         f'<circle class="chart-dot chart-point" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#ffffff"'
         f' stroke="#2446c7" stroke-width="2" data-value="{escape(format_value(datum.value))}">'

@@ -55,3 +55,26 @@ def test_the_same_seed_gives_the_same_shuffle() -> None:
 def test_hints_name_the_form_not_the_answer(question_id: str, hint: str) -> None:
     question = next(q for q in QUESTIONS if q.id == question_id)
     assert present(question).hint == hint
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_match_and_order_options_are_never_in_key_order(seed: int) -> None:
+    keyed = [q for q in QUESTIONS if q.type in ("match", "order")]
+    assert keyed
+    for question in keyed:
+        shown = present(question, seed=seed).choices
+        key = question.key.rights if question.type == "match" else question.key.items
+        assert sorted(shown) == sorted(key)
+        assert list(shown) != list(key), (question.id, seed)
+
+
+def test_who_hint_says_a_family_name_only_for_people() -> None:
+    people = [q for q in QUESTIONS if q.type == "who" and not q.fields.get("choices")]
+    organisations = [q for q in people if q.fields.get("surname") is False]
+    assert organisations and len(organisations) < len(people)
+    for question in people:
+        hint = present(question).hint
+        if question.fields.get("surname") is False:
+            assert "family name" not in hint and hint == "Type the speaker's name in full."
+        else:
+            assert hint == "Type the speaker's name; a family name is enough."

@@ -240,6 +240,12 @@ def test_an_author_reads_the_item_analysis_tries_and_accepts_an_answer(
     expect(broken.locator(".au-line-marked")).to_have_text("   4     type: txt")
     expect(page.get_by_text(str(site.banks))).to_have_count(0)
     both_sizes(page, "authors-banks", screenshot, assert_accessible)
+    page.set_viewport_size(PHONE)  # a problem's place never wraps mid-number on a phone
+    place = broken.locator(".au-place").first
+    line_height = place.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert place.evaluate("e => e.getClientRects().length") == 1
+    assert (place.bounding_box() or {"height": 99.0})["height"] < 1.5 * line_height
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_role("link", name="Sample bank").click()
     row = page.locator("tbody tr", has_text="training-ground")

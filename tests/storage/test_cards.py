@@ -16,7 +16,7 @@ from quiz.core.scheduling import Rating, Scheduler
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, merge_learner, start_run
 from quiz.storage.answering import answer_question
-from quiz.storage.card_stats import review_history
+from quiz.storage.card_stats import review_days, review_history
 from quiz.storage.cards import (
     due_forecast,
     get_state,
@@ -231,3 +231,19 @@ def test_quiz_answers_schedule_with_the_apps_default_retention(db: Session) -> N
         assert state is not None
         dues[retention] = state.due
     assert dues[0.97] < dues[0.7]
+
+
+def test_review_days_count_ratings_and_seen_recalled_per_utc_day(
+    db: Session, learner_id: int
+) -> None:
+    rate(db, learner_id, "drills-country", Rating.GOOD, T0)  # new
+    rate(db, learner_id, "drills-country", Rating.AGAIN, T0 + timedelta(minutes=10))  # forgot
+    rate(db, learner_id, "drills-country", Rating.GOOD, T0 + timedelta(hours=14, minutes=59))
+    rate(db, learner_id, "tajik-ties", Rating.GOOD, T0 + timedelta(days=2))  # new
+    db.commit()
+    days = review_days(db, learner_id, T0.date())
+    assert [(d.day, d.reviews, d.seen, d.recalled) for d in days] == [
+        (date(2025, 3, 3), 3, 2, 1),
+        (date(2025, 3, 5), 1, 0, 0),
+    ]
+    assert [d.day for d in review_days(db, learner_id, date(2025, 3, 4))] == [date(2025, 3, 5)]

@@ -67,6 +67,19 @@ def test_totals(db: Session, learner_id: int) -> None:
     assert (total.attempts, total.correct, total.accuracy) == (10, 6, pytest.approx(0.6))
 
 
+def test_totals_count_partly_right_answers_apart(db: Session) -> None:
+    learner = create_learner(db)
+    for score in (1.0, 0.5, 0.25, 0.0):
+        verdict = Verdict(correct=score == 1.0, score=score, expected="x", feedback="")
+        record_attempt(
+            db, learner_id=learner.id, bank_id="b", question_id="q", response="x",
+            verdict=verdict, answered_at=datetime(2025, 4, 10, tzinfo=UTC),
+        )  # fmt: skip
+    db.commit()
+    total = totals(db, learner.id)
+    assert (total.attempts, total.correct, total.partly) == (4, 1, 2)
+
+
 def test_totals_of_a_learner_without_answers(db: Session) -> None:
     total = totals(db, create_learner(db).id)
     assert (total.attempts, total.correct, total.accuracy) == (0, 0, None)

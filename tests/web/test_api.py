@@ -27,6 +27,13 @@ def test_the_spec_is_valid_and_served(client: FlaskClient) -> None:
     assert served.status_code == 200 and served.get_json() == openapi_spec()
 
 
+ORDER = [
+    "Khovar reports an attack from Badakhshan",
+    "Shoigu speaks about Central Asia",
+    "The drills end",
+]
+
+
 def test_banks(client: FlaskClient) -> None:
     body = client.get("/api/banks").get_json()
     assert_matches(body, "BankList")
@@ -40,6 +47,15 @@ def test_bank_and_question(client: FlaskClient) -> None:
     question = client.get("/api/banks/sample/questions/csto-goal-quote").get_json()
     assert_matches(question, "PresentedQuestion")
     assert question["quote"].startswith("Their main goal")
+
+
+def test_match_and_order_options_are_not_in_key_order(client: FlaskClient) -> None:
+    body = client.get("/api/banks/sample").get_json()
+    shown = {q["id"]: q["choices"] for q in body["questions"]}
+    assert shown["agencies"] == ["Tajikistan", "Russia"]  # the key pairs TASS → Russia first
+    single = client.get("/api/banks/sample/questions/agencies").get_json()
+    assert single["choices"] == ["Tajikistan", "Russia"]
+    assert shown["timeline"] != ORDER
 
 
 @pytest.mark.parametrize(
@@ -58,24 +74,25 @@ def test_not_found_is_json(client: FlaskClient, url: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question_id", "response", "correct"),
+    ("question_id", "response", "correct", "outcome"),
     [
-        ("drills-country", "Tajikistan", True),
-        ("drills-specialists", ["UAV operators"], False),
-        ("agencies", {"TASS": "Russia", "Khovar": "Tajikistan"}, True),
-        ("ansarullah-cloze", ["Tajik Taliban"], True),
-        ("csto-goal-quote", "Khovar", False),
+        ("drills-country", "Tajikistan", True, "right"),
+        ("drills-specialists", ["UAV operators"], False, "partly"),
+        ("drills-specialists", ["UAV operators", "naval divers"], False, "wrong"),
+        ("agencies", {"TASS": "Russia", "Khovar": "Tajikistan"}, True, "right"),
+        ("ansarullah-cloze", ["Tajik Taliban"], True, "right"),
+        ("csto-goal-quote", "Khovar", False, "wrong"),
     ],
 )
 def test_answer(
-    app: Flask, client: FlaskClient, question_id: str, response: Any, correct: bool
+    app: Flask, client: FlaskClient, question_id: str, response: Any, correct: bool, outcome: str
 ) -> None:
     url = f"/api/banks/sample/questions/{question_id}/answer"
     posted = client.post(url, json={"response": response})
     assert posted.status_code == 200
     body = posted.get_json()
     assert_matches(body, "Verdict")
-    assert body["correct"] is correct
+    assert body["correct"] is correct and body["outcome"] == outcome
     with app.app_context():
         attempt = get_session().get(Attempt, body["attempt_id"])
     assert attempt is not None and attempt.run_id is None and attempt.response == response

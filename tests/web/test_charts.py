@@ -112,3 +112,50 @@ def test_no_style_attributes() -> None:
     for chart in (line_chart, bar_chart):
         markup = str(chart([Point("a", 1)], chart_id="x", title="t", description="d"))
         assert "style=" not in markup
+
+
+def test_a_gap_breaks_the_line_and_keeps_its_place() -> None:
+    points = [Point("1", 50), Point("2", 60), Point("3", None), Point("4", 70), Point("5", 80)]
+    svg = parse(line_chart(points, chart_id="g", title="t", description="d"))
+    xs = floats(svg.findall(f".//{SVG}circle"), "cx")
+    assert len(xs) == 4
+    step = xs[1] - xs[0]
+    assert xs[2] - xs[1] == pytest.approx(2 * step, abs=0.1)  # the empty day keeps its width
+    lines = svg.findall(f".//{SVG}polyline")
+    assert [len(line.get("points", "").split()) for line in lines] == [2, 2]
+
+
+def test_target_is_a_dashed_labelled_level() -> None:
+    points = [Point("w1", 80), Point("w2", 95)]
+    chart = line_chart(
+        points, chart_id="r", title="t", description="d", target=90, target_label="desired 90%"
+    )
+    svg = parse(chart)
+    [level] = [line for line in svg.findall(f".//{SVG}line") if line.get("class") == "chart-target"]
+    low, high = floats(svg.findall(f".//{SVG}circle"), "cy")
+    assert high < float(level.get("y1", "nan")) < low
+    assert level.get("stroke-dasharray")
+    assert "desired 90%" in [t.text for t in svg.findall(f".//{SVG}text")]
+
+
+def test_the_newest_label_stays_inside_the_chart() -> None:
+    points = [Point(f"{day} Apr", day) for day in range(1, 31)]
+    svg = parse(bar_chart(points, chart_id="b", title="t", description="d"))
+    [newest] = [t for t in svg.findall(f".//{SVG}text") if t.text == "30 Apr"]
+    assert newest.get("text-anchor") == "end"
+    assert float(newest.get("x", "nan")) <= float(svg.get("width", "0"))
+
+
+def test_axis_labels_never_overlap() -> None:
+    for count in (7, 14, 20, 30):
+        points = [Point(f"{day} Nov", day) for day in range(1, count + 1)]
+        svg = parse(bar_chart(points, chart_id="b", title="t", description="d"))
+        spans = []
+        for text in svg.findall(f".//{SVG}text"):
+            if "Nov" not in (text.text or ""):
+                continue  # a y-axis tick
+            x, half = float(text.get("x", "nan")), 32  # "30 Nov" at the phone's text size
+            end = text.get("text-anchor") == "end"
+            spans.append((x - 2 * half, x) if end else (x - half, x + half))
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (count, spans)

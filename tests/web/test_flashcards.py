@@ -119,7 +119,8 @@ def test_typed_answer_proposes_a_rating(app: Flask, client: FlaskClient) -> None
     action = link(front, r'action="(/flashcards/card/[^"]+/answer[^"]*)"')
     response = client.post(action, data={"answer": "Russia"})
     back = text(client.get(response.location))
-    assert "Not quite" in back and "Proposed rating: <strong>Again</strong>" in back
+    assert "<strong>Wrong</strong> — you answered" in back and "fc-wrong" in back
+    assert "Proposed rating: <strong>Again</strong>" in back
     assert re.search(r'value="1" class="[^"]*fc-suggested', back)
     rate_action = link(back, r'action="(/flashcards/card/[^"]+/rate[^"]*)"')
     preview_at = link(back, PREVIEW_AT)
@@ -163,3 +164,11 @@ def test_rating_without_a_csrf_token_is_refused(make_app) -> None:  # type: igno
     client = make_app(WTF_CSRF_ENABLED=True).test_client()
     response = client.post("/flashcards/card/sample/drills-country/rate", data={"rating": "3"})
     assert response.status_code == 400
+
+
+def test_a_typed_answer_with_some_credit_reads_partly_right(client: FlaskClient) -> None:
+    client.get("/flashcards/review?mode=type")  # a learner and a deck in the session
+    url = "/flashcards/card/sample/drills-specialists"
+    client.post(f"{url}/answer?mode=type", data={"answer": ["UAV operators"]})
+    back = text(client.get(f"{url}?mode=type"))
+    assert "<strong>Partly right 50%</strong> — you answered" in back and "fc-partly" in back

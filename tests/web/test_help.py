@@ -26,6 +26,11 @@ TERMS = [
     "mature",
     "desired-retention",
     "slow",
+    "score-vs-accuracy",
+    "question-count",
+    "due-today",
+    "ready-now",
+    "retention-over-time",
 ]
 
 

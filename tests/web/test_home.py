@@ -27,8 +27,9 @@ def test_home_lists_banks_with_counts(client: FlaskClient, app: Flask) -> None:
     assert cards >= 1, "the sample bank should hold a card so the two counts differ"
     page = client.get("/").text
     assert "Sample bank" in page and 'href="/quiz/sample"' in page
-    assert f"<dt>Quiz questions</dt><dd>{len(bank.questions) - cards}</dd>" in page
-    assert f"<dt>Flashcards</dt><dd>{len(bank.questions)}</dd>" in page
+    quiz_count = len(bank.questions) - cards
+    assert f'<dt>Quiz questions</dt><dd data-figure="question-count">{quiz_count}</dd>' in page
+    assert f'<dt>Flashcards</dt><dd data-figure="card-count">{len(bank.questions)}</dd>' in page
     assert "Best score" not in page
 
 
@@ -74,9 +75,9 @@ def test_returning_learner_sees_best_score_last_date_and_mastered(
     with client.session_transaction() as session:
         session[ANONYMOUS_KEY] = reference
     page = client.get("/").text
-    assert "<dt>Best score</dt><dd>50%</dd>" in page
+    assert 'Best score</a></dt><dd data-figure="best-score">50%</dd>' in page
     assert '<time datetime="2025-04-18T11:00:00+00:00">18 Apr 2025</time>' in page
-    assert "<dt>Mastered</dt><dd>1 of " in page
+    assert '<dt>Mastered</dt><dd><span data-figure="mastered">1</span> of ' in page
 
 
 def test_no_banks_shows_an_empty_state(tmp_path: Path, make_app: Callable[..., Flask]) -> None:

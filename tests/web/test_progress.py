@@ -117,16 +117,17 @@ def test_summary(page: str) -> None:
     assert "<dt>Longest streak</dt><dd>2 days</dd>" in page  # 10 and 11 April
     assert ">streak</a></dt><dd>0 days</dd>" in page  # long ago
     # drills-country and base-number were right twice running; tajik-ties was wrong first.
-    assert '>Mastered</a></dt><dd>2 <span class="pg-of">of 11</span>' in page
+    # Every served bank counts, the 8-question test exam too (main: a finished exam unseals).
+    assert '>Mastered</a></dt><dd>2 <span class="pg-of">of 19</span>' in page
 
 
 def test_bank_row(page: str) -> None:
     row = page[page.index('<th scope="row">Sample bank</th>') :]
     row = row[: row.index("</tr>")]
     assert 'data-label="Answers">7<' in row
-    assert 'data-label="Accuracy">71%<' in row
-    assert "<span>2/11</span>" in row
-    assert 'data-label="Best score">100%<' in row
+    assert 'data-label="Accuracy" data-figure="accuracy">71%<' in row
+    assert 'data-figure="mastered">2</span>/<span data-figure="question-count">11</span>' in row
+    assert 'data-label="Best score" data-figure="best-score">100%<' in row
     assert '<time datetime="2025-04-11T10:00:00+00:00">11 Apr 2025</time>' in row
     assert 'href="/quiz/sample"' in row
 

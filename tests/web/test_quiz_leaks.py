@@ -66,8 +66,15 @@ def test_question_pages_and_api_hide_answers(make_app: Any, folder: str) -> None
 
 
 # What the learner typed is theirs to see; it is stripped before looking for the key.
-OWN_ANSWER = re.compile(r'<div class="answer-yours">.*?</div>', re.DOTALL)
-OUTCOMES = ("verdict-right", "verdict-wrong", "verdict-partly", ">Right<", ">Wrong<", "Expected")
+# The learner's own answer, in the verdict card and in the end page's one-line summary.
+OWN_ANSWER = re.compile(
+    r'<div class="answer-yours">.*?</div>|<span class="result-answer">.*?</strong></span>',
+    re.DOTALL,
+)
+OUTCOMES = (
+    "verdict-right", "verdict-wrong", "verdict-partly", ">Right<", ">Wrong<", "Expected",
+    "result-right", "result-wrong", "result-partly",
+)  # fmt: skip
 EXAM_BANKS = [
     (folder, lb.bank)
     for folder, path in FOLDERS.items()
@@ -136,7 +143,7 @@ def test_an_exam_reveals_no_key_before_its_run_ends(make_app: Any, folder: str, 
         if position == len(questions):
             break  # the last answer ends the run once the end page is seen
         done = client.get(f"/quiz/run/{run_id}/done").get_data(as_text=True)
-        items = done.split('<li class="panel">')[1:]
+        items = done.split('<li class="result-row')[1:]
         verdicts = verdicts_of(app, run_id)
         for index, (earlier, item) in enumerate(zip(questions, items, strict=True), 1):
             assert_sealed(earlier, verdicts.get(index), item)

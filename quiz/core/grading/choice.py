@@ -11,6 +11,7 @@ from quiz.core.errors import ResponseError
 from quiz.core.grading.grader import Grader, Report, as_text, as_text_list
 from quiz.core.parsing.text import normalize
 from quiz.core.verdict import Verdict
+from quiz.core.wording import counted
 
 
 @dataclass(frozen=True)
@@ -98,16 +99,18 @@ def _grade_many(key: ChoiceKey, response: list[str]) -> Verdict:
     if picked == key.answers:
         return Verdict(True, 1.0, key.expected, "Right: you picked exactly the right ones.")
     missed = len(key.answers) - right
-    return Verdict(False, score, key.expected, _partial_feedback(right, wrong, missed))
+    return Verdict(False, score, key.expected, _partial_feedback(score, right, wrong, missed))
 
 
-def _partial_feedback(right: int, wrong: int, missed: int) -> str:
+def _partial_feedback(score: float, right: int, wrong: int, missed: int) -> str:
+    # The lead word follows the score, so the sentence never contradicts the badge above it.
     parts = [f"{right} right"]
     if wrong:
-        parts.append(f"{wrong} that do not belong")
+        parts.append(counted(wrong, "that does not belong", "that do not belong"))
     if missed:
         parts.append(f"{missed} missed")
-    return "Partly right: " + ", ".join(parts) + "."
+    lead = "Partly right" if score > 0 else "Wrong"
+    return f"{lead}: " + ", ".join(parts) + "."
 
 
 def _shape(key: ChoiceKey) -> str:

@@ -12,6 +12,7 @@ from quiz.core.grading.grader import Grader, Report, as_text_list
 from quiz.core.grading.text import grade_text
 from quiz.core.parsing.text import EmptyAnswerError, TextKey, prepare_answers
 from quiz.core.verdict import Verdict
+from quiz.core.wording import counted
 
 _BLANK = re.compile(r"\[\[(.*?)\]\]")
 
@@ -63,11 +64,12 @@ def grade(key: ClozeKey, response: Any) -> Verdict:
     if right == len(verdicts):
         note = " (check the spelling)" if forgiven else ""
         return Verdict(True, 1.0, key.expected, f"Right: every blank is filled in{note}.", forgiven)
+    lead = "Partly right" if right else "Wrong"
     return Verdict(
         False,
         right / len(verdicts),
         key.expected,
-        f"{right} of {len(verdicts)} blanks right.",
+        f"{lead}: {right} of {counted(len(verdicts), 'blank')} right.",
         forgiven,
     )
 

@@ -10,6 +10,7 @@ from quiz.core.errors import ResponseError
 from quiz.core.grading.grader import Grader, Report, as_text_mapping
 from quiz.core.parsing.text import normalize
 from quiz.core.verdict import Verdict
+from quiz.core.wording import counted
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,13 @@ def grade(key: MatchKey, response: Any) -> Verdict:
     right = sum(given.get(normalize(l_)) == normalize(r_) for l_, r_ in key.pairs)
     if right == len(key.pairs):
         return Verdict(True, 1.0, expected, "Right: every pair matches.")
+    lead = "Partly right" if right else "Wrong"
+    matching = "matches" if right == 1 else "match"
     return Verdict(
         False,
         right / len(key.pairs),
         expected,
-        f"Partly right: {right} of {len(key.pairs)} pairs match.",
+        f"{lead}: {right} of {counted(len(key.pairs), 'pair')} {matching}.",
     )
 
 

@@ -41,11 +41,12 @@ def grade(key: OrderKey, response: Any) -> Verdict:
     if given == list(key.items):
         return Verdict(True, 1.0, expected, "Right: that is the order.")
     score = _pairs_in_order(list(key.items), [str(g) for g in given])
+    lead = "Partly right" if score > 0 else "Wrong"
     return Verdict(
         False,
         score,
         expected,
-        f"Partly right: {round(score * 100)}% of the pairs are in the right order.",
+        f"{lead}: {round(score * 100)}% of the pairs are in the right order.",
     )
 
 

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 
 from quiz.core.bank import Bank, Question
 from quiz.core.presentation import present
+from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, BankProgress
+from quiz.web import figures
 
 
 def bank_summary(bank: Bank) -> dict[str, object]:
@@ -15,7 +17,7 @@ def bank_summary(bank: Bank) -> dict[str, object]:
         "title": bank.title,
         "description": bank.description,
         "tags": list(bank.tags),
-        "question_count": len(bank.quiz_questions),
+        "question_count": figures.question_count(bank),
         "exam": bank.exam,
     }
 
@@ -30,6 +32,7 @@ def verdict_payload(question: Question, attempt: Attempt) -> dict[str, object]:
     source = question.source_sentence
     return {
         **attempt.verdict,
+        "outcome": Verdict.from_dict(attempt.verdict).outcome,
         "attempt_id": attempt.id,
         "question_id": question.id,
         "explanation": question.explanation,
@@ -46,14 +49,14 @@ def progress_payload(
 
 
 def _bank_progress(bank: Bank, progress: BankProgress | None) -> dict[str, object]:
-    current = {question.id for question in bank.questions}
-    mastered = sorted(progress.mastered & current) if progress else []
+    quiz_ids = {question.id for question in bank.quiz_questions}
+    mastered = sorted(progress.mastered & quiz_ids) if progress else []
     last = progress.last_attempt_at if progress else None
     return {
         "bank_id": bank.id,
         "title": bank.title,
-        "question_count": len(bank.questions),
-        "best_score": progress.best_score if progress else None,
+        "question_count": figures.question_count(bank),
+        "best_score": figures.best_score(progress),
         "last_attempt_at": last.isoformat() if last else None,
         "mastered": mastered,
         "mastered_count": len(mastered),

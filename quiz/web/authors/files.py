@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.core.banks.excerpts import Excerpt, excerpt
 from quiz.core.banks.loading import LoadedBank
 from quiz.core.banks.problems import Problem
+from quiz.web import figures
 
 MAX_READ = 2_000_000  # bytes of a broken file read back for excerpts (a bank is far smaller)
 
@@ -68,7 +69,7 @@ def _bank_file(loaded: LoadedBank, folder: Path, stale: bool) -> BankFile:
         bank_id=loaded.bank_id,
         title=loaded.bank.title if loaded.bank else "",
         status=status,
-        questions=len(loaded.bank.questions) if loaded.bank else None,
+        questions=figures.question_count(loaded.bank) if loaded.bank else None,
         problems=tuple(_shown(problem, text, folder) for problem in issues),
         stale=stale,
     )

@@ -29,6 +29,7 @@ from quiz.core.verdict import Verdict
 from quiz.storage import cards
 from quiz.storage.db import get_session
 from quiz.storage.models import ReviewLog
+from quiz.web import figures
 from quiz.web.banks_registry import get_registry
 from quiz.web.charts import forecast_chart
 from quiz.web.flashcards import deck
@@ -81,6 +82,7 @@ def overview(learner_id: int | None, now: datetime) -> dict[str, Any]:
         "stages": stages,
         "retention": cards.retention_achieved(session, learner_id or 0),
         "forecast": forecast,
+        "due_today": figures.due_today(forecast),
         "forecast_chart": forecast_chart(forecast, now.date()),
         "new_per_day": deck.new_cards_per_day(),
     }

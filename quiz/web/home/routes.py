@@ -11,6 +11,7 @@ from quiz.core.exams import allows_practice
 from quiz.storage import BankProgress, progress_by_bank
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web import figures
 from quiz.web.auth import current_learner, is_author
 from quiz.web.banks_registry import get_registry
 
@@ -26,11 +27,8 @@ class BankCard:
     card_count: int
     progress: BankProgress | None
     mastered: int
+    best_score: float | None
     practice: bool  # False for an exam: no flashcards
-
-    @property
-    def flashcard_count(self) -> int:
-        return self.quiz_count + self.card_count if self.practice else 0
 
 
 @bp.get("/")
@@ -47,11 +45,12 @@ def index() -> str:
 
 
 def bank_card(bank: Bank, progress: BankProgress | None) -> BankCard:
-    quiz_count = len(bank.quiz_questions)
-    # A question removed from the bank keeps its history but no longer counts as mastered here.
-    current = {question.id for question in bank.questions}
-    mastered = len(progress.mastered & current) if progress else 0
     return BankCard(
-        bank, quiz_count, len(bank.questions) - quiz_count, progress, mastered,
+        bank,
+        figures.question_count(bank),
+        figures.card_count(bank),
+        progress,
+        figures.mastered_count(bank, progress),
+        figures.best_score(progress),
         allows_practice(bank),
-    )  # fmt: skip
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from markupsafe import Markup
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from quiz.storage.stats import (
     totals,
     weakest_questions,
 )
+from quiz.web import figures
 from quiz.web.charts import Point, bar_chart, line_chart
 
 CHART_DAYS = 30
@@ -61,7 +62,8 @@ class ProgressPage:
     mastered: int
     quiz_count: int
     banks: list[BankRow]
-    days: list[DayTally]
+    days: list[DayTally]  # days with answers (the tables)
+    calendar: list[DayTally]  # every day of the charts' window, without answers too
     weakest: list[WeakRow]
     accuracy_chart: Markup
     answers_chart: Markup
@@ -86,6 +88,7 @@ def progress_page(
 def _page(
     total: Tally, streak: Streak, days: list[DayTally], rows: list[BankRow], weak: list[WeakRow]
 ) -> ProgressPage:
+    calendar = calendar_days(days)
     return ProgressPage(
         total=total,
         streak=streak,
@@ -93,10 +96,22 @@ def _page(
         quiz_count=sum(row.quiz_count for row in rows),
         banks=rows,
         days=days,
+        calendar=calendar,
         weakest=weak,
-        accuracy_chart=accuracy_chart(days),
-        answers_chart=answers_chart(days),
+        accuracy_chart=accuracy_chart(calendar),
+        answers_chart=answers_chart(calendar),
     )
+
+
+def calendar_days(days: Sequence[DayTally], count: int = CHART_DAYS) -> list[DayTally]:
+    """The `count` calendar days up to the last day with answers, each with its tally (zero
+    on a day without answers), so the charts' time axis is to scale."""
+    if not days:
+        return []
+    by_day = {d.day: d for d in days}
+    end = days[-1].day
+    window = [end - timedelta(days=back) for back in range(count - 1, -1, -1)]
+    return [by_day.get(day, DayTally(attempts=0, correct=0, day=day)) for day in window]
 
 
 def _bank_rows(
@@ -109,11 +124,10 @@ def _bank_rows(
 
 
 def bank_row(bank: Bank, tally: BankTally | None, standing: BankProgress | None) -> BankRow:
-    quiz_ids = {question.id for question in bank.quiz_questions}
-    # Only questions still in the bank count: a removed one keeps its history, not its credit.
-    mastered = len(standing.mastered & quiz_ids) if standing else 0
-    best = standing.best_score if standing else None
-    return BankRow(bank, tally, mastered, len(quiz_ids), best)
+    mastered = figures.mastered_count(bank, standing)
+    return BankRow(
+        bank, tally, mastered, figures.question_count(bank), figures.best_score(standing)
+    )
 
 
 def weak_row(tally: QuestionTally, banks: Mapping[str, Bank]) -> WeakRow:
@@ -127,7 +141,10 @@ def day_label(day: date) -> str:
 
 
 def accuracy_chart(days: Sequence[DayTally]) -> Markup:
-    points = [Point(day_label(d.day), 100 * (d.accuracy or 0), _day_note(d)) for d in days]
+    points = [
+        Point(day_label(d.day), None if d.accuracy is None else 100 * d.accuracy, _day_note(d))
+        for d in days
+    ]
     return line_chart(
         points,
         chart_id="accuracy-chart",
@@ -150,13 +167,16 @@ def _summary(what: str, days: Sequence[DayTally], value: Callable[[DayTally], st
     """The chart's text for screen readers: what it shows and each day's value."""
     if not days:
         return f"{what}: no answers yet."
-    each = "; ".join(f"{d.day:%-d %B %Y}: {value(d)}" for d in days)
-    return f"{what} on each of the last {len(days)} days with answers (UTC): {each}."
+    each = "; ".join(f"{d.day:%-d %B %Y}: {value(d)}" for d in days if d.attempts)
+    span = f"{days[0].day:%-d %B} to {days[-1].day:%-d %B %Y}"
+    return f"{what} each day from {span} (UTC), days without answers left blank: {each}."
 
 
 def _day_note(day: DayTally) -> str:
+    if not day.attempts:
+        return f"{day.day:%-d %b %Y}: no answers"
     return f"{day.day:%-d %b %Y}: {_percent(day)} right of {day.attempts} answers"
 
 
 def _percent(tally: Tally) -> str:
-    return "—" if tally.accuracy is None else f"{round(100 * tally.accuracy)}%"
+    return figures.percent(tally.accuracy)

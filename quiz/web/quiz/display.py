@@ -8,6 +8,7 @@ from typing import Any
 from quiz.core.bank import SourceSentence
 from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, QuizRun
+from quiz.storage.progress import run_score as progress_run_score
 from quiz.web.quiz.items import RunItem
 
 
@@ -26,11 +27,7 @@ class Result:
     def outcome(self) -> str:
         """ "right", "wrong", "partly" or "unanswered": also the CSS class of the verdict."""
         verdict = self.verdict
-        if verdict is None:
-            return "unanswered"
-        if verdict.correct:
-            return "right"
-        return "partly" if verdict.score > 0 else "wrong"
+        return "unanswered" if verdict is None else verdict.outcome
 
     @property
     def regraded(self) -> bool:
@@ -73,12 +70,10 @@ def results_for(items: list[RunItem], attempts: list[Attempt]) -> list[Result]:
     return [Result(item, by_position.get(item.position)) for item in items]
 
 
-def score_percent(results: list[Result]) -> int:
-    """Sum of scores over the number of questions, as a whole percentage."""
-    if not results:
-        return 0
+def run_score(results: list[Result]) -> float:
+    """Points earned over the number of questions, 0..1: the same rule as a bank's best score."""
     total = sum(r.attempt.score for r in results if r.attempt is not None)
-    return round(100 * total / len(results))
+    return progress_run_score(total, len(results))
 
 
 def time_text(run: QuizRun, results: list[Result]) -> str:

@@ -17,7 +17,7 @@ from quiz.storage.db import get_session
 from quiz.storage.runs import SeatTakenError
 from quiz.web.auth import current_learner
 from quiz.web.flashcards.deck import desired_retention
-from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, score_percent, time_text
+from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, run_score, time_text
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
 from quiz.web.quiz.items import (
     RunItem,
@@ -117,7 +117,7 @@ def done(run_id: int) -> str:
         bank=bank,
         results=results,
         unanswered=unanswered,
-        score=score_percent(results),
+        score=run_score(results),
         time_text=time_text(run, results),
         labels=OUTCOME_LABELS,
         retry_form=RetryForm(),
