@@ -119,6 +119,8 @@ _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
+_MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
+_MAX_DATEPARSER_CHARS = 100
 
 
 def parse_partial_date(text: str) -> PartialDate:
@@ -161,7 +163,7 @@ def _parse_numeric(text: str) -> PartialDate | None:
 
 def _day_month(first: int, second: int, year: str | None) -> PartialDate:
     if year is not None and len(year) != 4:
-        raise UnreadableDateError(f"write the year in full (as in 2023), not '{year}'")
+        raise UnreadableDateError(f"write the year in full (as in 2023), not '{_shortened(year)}'")
     full_year = None if year is None else int(year)
     pairs = {(first, second), (second, first)}  # (month, day) both ways; one pair if equal
     readings = [(month, day) for month, day in pairs if 1 <= month <= 12 and 1 <= day <= 31]
@@ -203,22 +205,29 @@ def _month_despite_typo(token: str) -> str:
 
 
 def _from_tokens(tokens: list[str], text: str) -> PartialDate:
+    if any(len(token) > _MAX_DIGITS for token in tokens if token[0].isdigit()):
+        raise UnreadableDateError(f"'{_shortened(text)}' holds a number too long for a date")
     months = [_MONTHS[token] for token in tokens if token in _MONTHS]
     numbers = [token for token in tokens if token[0].isdigit()]
     years = [int(token) for token in numbers if _is_year(token)]
     days = [int(token.rstrip("stndrh")) for token in numbers if not _is_year(token)]
     if len(months) > 1 or len(years) > 1 or len(days) > 1:
-        raise UnreadableDateError(f"'{text}' gives more than one date; give just one")
+        raise UnreadableDateError(f"'{_shortened(text)}' gives more than one date; give just one")
     if not months and (days or not years):
-        raise UnreadableDateError(f"no month found in '{text}'; write it as in '18 April'")
+        raise UnreadableDateError(
+            f"no month found in '{_shortened(text)}'; write it as in '18 April'"
+        )
     return _checked(_first(years), _first(months), _first(days), _qualifier(tokens))
 
 
 def _parse_with_dateparser(text: str, qualifier: str | None) -> PartialDate:
+    if len(text) > _MAX_DATEPARSER_CHARS:
+        # dateparser's cost grows with the text; no date in words is anywhere near this long.
+        raise UnreadableDateError(f"'{_shortened(text)}' is too long to be a date")
     data = _date_parser().get_date_data(text)
     if data.date_obj is None:
         raise UnreadableDateError(
-            f"'{text}' is not a date this quiz can read; write it as in '18 April'"
+            f"'{_shortened(text)}' is not a date this quiz can read; write it as in '18 April'"
         )
     found = data.date_obj
     # dateparser fills missing parts from RELATIVE_BASE; keep only the parts the text gives.
@@ -271,6 +280,10 @@ def _is_year(token: str) -> bool:
 
 def _qualifier(tokens: list[str]) -> str | None:
     return next((_QUALIFIERS[token] for token in tokens if token in _QUALIFIERS), None)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:40]}…"
 
 
 def _first(values: list[int]) -> int | None:

@@ -39,6 +39,9 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
         "dame",
     )
 )
+_TITLES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(title for title in TITLES if title[0] == first) for first, *_ in TITLES
+}
 # Generational suffixes are not the family name: "King" is the surname of "Martin Luther King Jr."
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -77,8 +80,8 @@ def _without_titles(words: list[str]) -> list[str]:
     Shoigu"), so it goes with the title.
     """
     start = 0
-    for index in range(len(words)):
-        for title in TITLES:
+    for index, word in enumerate(words):
+        for title in _TITLES_BY_FIRST_WORD.get(word, ()):  # one lookup a word: linear
             end = index + len(title)
             if end < len(words) and tuple(words[index:end]) == title:
                 start = max(start, end)

@@ -14,14 +14,16 @@ from text_to_num import alpha2digit
 # silently returns wrong values for junk ("two fish" -> 2). So: digits go through one cheap
 # regex, and only text without a leading digit pays for the (Rust, ~2 µs) word reader.
 
+# Never empty (a digit is required), so no two unbounded repeats can meet around it: an empty
+# number between `\s*` and `\s*` made matching quadratic (4 s for 20,000 spaces then a letter).
 _DIGITS = (
     r"[+\-\u2212]?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)?"
-    r"(?:\.\d+)?"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 )
 # A number must not run on into more digits or separators ("1,5" is not 1 followed by ",5").
 _LEADING_NUMBER = re.compile(rf"\s*(?P<number>{_DIGITS})(?P<ordinal>st|nd|rd|th)?(?![\d.,]?\d)")
-_WHOLE_NUMBER = re.compile(rf"\s*(?P<number>{_DIGITS})(?:st|nd|rd|th|\.)?\s*")
+# Matched against stripped text, so no whitespace repeat sits on either side of the number.
+_WHOLE_NUMBER = re.compile(rf"(?P<number>{_DIGITS})(?:st|nd|rd|th|\.)?")
 _WORD = re.compile(r"[^\s\-]+")
 # "a hundred" is a number but alpha2digit keeps the article ("a 100").
 _ARTICLE = re.compile(r"^\s*an?\s+(?=(?:hundred|thousand|million)\b)", re.IGNORECASE)
@@ -39,8 +41,9 @@ def parse_number(text: str) -> float | None:
 def split_number(text: str) -> tuple[float, str] | None:
     """A leading number and the rest of the text ("20 km" -> (20.0, "km")), or None."""
     match = _LEADING_NUMBER.match(text)
-    if match and _has_digit(match.group("number")):
-        return _to_float(match.group("number")), _rest(text[match.end() :])
+    if match:
+        value = _to_float(match.group("number"))
+        return None if value is None else (value, _rest(text[match.end() :]))
     return _split_number_words(text)
 
 
@@ -63,19 +66,15 @@ def _split_number_words(text: str) -> tuple[float, str] | None:
 
 
 def _read_digits(text: str) -> float | None:
-    match = _WHOLE_NUMBER.fullmatch(text)
-    if match is None or not _has_digit(match.group("number")):
-        return None
-    return _to_float(match.group("number"))
+    match = _WHOLE_NUMBER.fullmatch(text.strip())
+    return None if match is None else _to_float(match.group("number"))
 
 
-def _to_float(number: str) -> float:
+def _to_float(number: str) -> float | None:
+    """The number's value; None when it overflows (a thousand 9s is no answer, not infinity)."""
     cleaned = re.sub(r"[,\s\u00a0\u202f]", "", number).replace("\u2212", "-")
-    return float(cleaned)
-
-
-def _has_digit(number: str) -> bool:
-    return any(char.isdigit() for char in number)
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
 
 
 def _rest(text: str) -> str:

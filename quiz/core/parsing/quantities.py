@@ -30,8 +30,23 @@ _HEDGE = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
-# Malformed unit text makes pint's expression parser raise all of these, not just PintError.
-_PINT_PARSE_ERRORS = (pint.PintError, ValueError, AssertionError, TokenError)
+# The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
+_MAX_UNIT_WORDS = 5
+_MAX_UNIT_CHARS = 40
+# A power of a power ("m^2^3", "m**2**9"): pint would compute it, however large.
+_CHAINED_POWER = re.compile(r"(?:\*\*|\^)\s?[-+]?\d{0,3}(?:\.\d{1,3})?\s?(?:\*\*|\^)")
+# Malformed unit text makes pint's expression parser raise all of these, not just PintError
+# ("e+16" left over from "1e+16" is a TypeError inside pint's evaluator).
+_PINT_PARSE_ERRORS = (
+    pint.PintError,
+    ValueError,
+    AssertionError,
+    TokenError,
+    TypeError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+)
 
 
 class QuantityError(QuizError, ValueError):
@@ -119,7 +134,8 @@ def _unit_with_trailing_words(unit_text: str) -> str:
         words = unit_text.replace("-", " ").split()
         if len(words) < 2 or any(char.isdigit() for char in unit_text):
             raise
-        for count in range(len(words) - 1, 0, -1):  # the longest known unit first
+        # The longest known unit first, from at most _MAX_UNIT_WORDS words: pint is costly.
+        for count in range(min(len(words) - 1, _MAX_UNIT_WORDS), 0, -1):
             try:
                 return _unit_name(" ".join(words[:count]))
             except QuantityError:
@@ -228,7 +244,19 @@ def _is_conversion(source: str, target: str) -> bool:
 
 
 def _unit_name(text: str) -> str:
-    return _canonical_name(" ".join(text.split()).rstrip("."))
+    name = " ".join(text.split()).rstrip(".")
+    _check_unit_text(name)
+    return _canonical_name(name)
+
+
+def _check_unit_text(name: str) -> None:
+    """Refuse what no unit is before pint reads it: pint's parser recurses on long expressions
+    (4 KB of words exhausted Python's stack) and evaluates powers ("m**9**9**9" never ends)."""
+    powers = name.count("**") + name.count("^")
+    if len(name) > _MAX_UNIT_CHARS or len(name.split()) > _MAX_UNIT_WORDS or powers > 3:
+        raise QuantityError(f"unknown unit '{name[:40]}…'; try a common one such as km or kg")
+    if "(" in name or ")" in name or _CHAINED_POWER.search(name):
+        raise QuantityError(f"unknown unit '{name}'; write powers as in 'm^2' or 'm/s^2'")
 
 
 @functools.lru_cache(maxsize=1024)
