@@ -22,6 +22,7 @@ from quiz.core.parsing.quantity_tables import (
     SPELLED_OUT,
     SPELLINGS,
     SYMBOLS,
+    TEMPERATURE_SPELLINGS,
 )
 
 # Hedges learners put before an estimate; they do not change the number being given.
@@ -30,6 +31,7 @@ _HEDGE = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
+_BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
 # The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
 _MAX_UNIT_WORDS = 5
 _MAX_UNIT_CHARS = 40
@@ -109,14 +111,16 @@ def warm_up(cache_folder: str | PathLike[str] | None = None) -> None:
     parse_quantity("20 km")
 
 
-def parse_quantity(text: str) -> Quantity:
+def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = None) -> Quantity:
     """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError.
 
     Words after a known unit are let go ("20 km away", "a four-day exercise") as long as they
     hold no other number: "20 km or 30 km" stays unreadable rather than graded on its first half.
+    `like` is the reference's unit: when it is a temperature, "100 C" is Celsius (not coulomb)
+    and "100 degrees" is in the reference's scale.
     """
     given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
-    split = split_number(given)
+    split = split_number(given, decimal_comma)
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
     value, unit_text = split
@@ -124,7 +128,20 @@ def parse_quantity(text: str) -> Quantity:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
-    return Quantity(value, _unit_with_trailing_words(unit_text))
+    temperature = _temperature_unit(unit_text, like)
+    return Quantity(value, temperature or _unit_with_trailing_words(unit_text))
+
+
+def _temperature_unit(unit_text: str, like: str | None) -> str | None:
+    """The scale a unit names in a temperature question, or None (then read as any unit)."""
+    if like is None or _kind(like) != "[temperature]":
+        return None
+    words = unit_text.casefold().replace("°", " ").replace(".", " ").split()
+    words = [word for word in words if word not in ("deg", "degree", "degrees")]
+    if not words:
+        return like if unit_text.strip() else None  # "100 degrees": the reference's scale
+    found = TEMPERATURE_SPELLINGS.get(" ".join(words))
+    return _canonical_name(found) if found else None
 
 
 def _unit_with_trailing_words(unit_text: str) -> str:
@@ -246,7 +263,8 @@ def _is_conversion(source: str, target: str) -> bool:
 def _unit_name(text: str) -> str:
     name = " ".join(text.split()).rstrip(".")
     _check_unit_text(name)
-    return _canonical_name(name)
+    # "km2", "cm3", "m/s2": a power typed without a caret.
+    return _canonical_name(_BARE_POWER.sub(r"**\1", name))
 
 
 def _check_unit_text(name: str) -> None:
