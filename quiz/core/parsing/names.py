@@ -217,7 +217,8 @@ def _given_fit(given: list[str], answer: str, family: str, key: NameKey) -> bool
     if not given:
         return True
     entry = next(e for e in key.full.answers if e.answer == answer)
-    reference = entry.form.split()[: -len(family.split())]
+    whole_family = family_names(entry.form)  # the given names end where the particles start
+    reference = entry.form.split()[: -len(whole_family[0].split())] if whole_family else []
     position = 0
     for word in given:
         while position < len(reference) and not _same_given(word, reference[position]):
