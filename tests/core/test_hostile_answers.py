@@ -129,6 +129,10 @@ HOSTILE: list[tuple[str, Callable[[str], Any], str]] = [
     ("unit of repeated e", parse_quantity, "1" + "1e" * 10_000),
     ("many date words", parse_partial_date, "x " * 10_000),
     ("many date slashes", parse_partial_date, "1/" * 10_000),
+    ("numeral separators", parse_number, "1 " * 10_000 + "x"),
+    ("numeral separators then a power", split_number, "1,1." * 5_000 + "x 10^"),
+    ("powers of ten", parse_number, "1 x 10^3" * 2_500),
+    ("number words", parse_number, "minus point " * 2_000),
     ("text", normalize, "a1." * 7_000),
     ("name", name_form, "mr " * 2_000),
 ]

@@ -137,6 +137,7 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
 _MAX_DATEPARSER_CHARS = 100
@@ -306,7 +307,7 @@ def _check_day_exists(date: PartialDate) -> None:
 def _is_unknown(token: str) -> bool:
     if token[0].isdigit() or _is_short_year(token):
         return False
-    return not any(token in words for words in (_MONTHS, _QUALIFIERS, _FILLERS, _WEEKDAYS))
+    return token not in _KNOWN_WORDS
 
 
 def _short_year_last(tokens: list[str], last: str) -> bool:

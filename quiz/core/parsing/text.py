@@ -51,6 +51,11 @@ def _fold_unicode(text: str) -> str:
     return anyascii(text.translate(_APOSTROPHES))
 
 
+def warm_up() -> None:
+    """Load anyascii's tables for the common blocks now (each loads on its first letter)."""
+    normalize("Malmø Straße Łódź Þór İı Œuvre Ærø Душанбе Ελλάδα")
+
+
 def typos_for(form: str) -> int:
     """Edits allowed for an already normalised answer: short answers must be exact."""
     letters = sum(char.isalpha() for char in form)
