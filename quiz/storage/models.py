@@ -6,12 +6,14 @@ question keeps its history.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnElement,
     DateTime,
     Float,
     ForeignKey,
@@ -19,6 +21,8 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    and_,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -27,6 +31,10 @@ from sqlalchemy.types import TypeDecorator
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -57,11 +65,18 @@ class Learner(Base):
     """Someone answering questions: anonymous (no username) until they register."""
 
     __tablename__ = "learner"
+    # AUTOINCREMENT: SQLite would otherwise hand a deleted learner's id (a merged anonymous
+    # one) to the next newcomer, and anything still naming the old id would reach them.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str | None] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Copied into every session and remember cookie; a new token ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # The author role: only the CLI grants it (`quiz user grant NAME author`), no page does.
+    is_author: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def is_anonymous_learner(self) -> bool:
@@ -69,9 +84,14 @@ class Learner(Base):
 
 
 class QuizRun(Base):
-    """One sitting of a bank: the options chosen and the exact questions asked, in order."""
+    """One sitting of a bank: the options chosen and the exact questions asked, in order.
+
+    `seat` numbers a learner's runs of an exam with a cap on runs (1, 2...; None otherwise):
+    the unique index is what refuses a run over the cap, even between two workers racing.
+    """
 
     __tablename__ = "quiz_run"
+    __table_args__ = (Index("uq_quiz_run_seat", "learner_id", "bank_id", "seat", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
@@ -80,10 +100,15 @@ class QuizRun(Base):
     question_ids: Mapped[list[str]] = mapped_column(default=list)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    seat: Mapped[int | None] = mapped_column(Integer)
 
 
 class Attempt(Base):
-    """One answer to one question, with its verdict; `position` is its place in the run."""
+    """One answer to one question, with its verdict; `position` is its place in the run.
+
+    A `sealed` attempt belongs to an exam run not yet finished: progress figures leave it out,
+    since they would tell the learner right from wrong before the run ends.
+    """
 
     __tablename__ = "attempt"
     # A double submission (a double click, a retried POST) for the same item must not count twice.
@@ -105,6 +130,26 @@ class Attempt(Base):
     verdict: Mapped[dict[str, Any]] = mapped_column(default=dict)
     time_taken_ms: Mapped[int | None] = mapped_column(Integer)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class IdempotencyKey(Base):
+    """An API answer already given for a client's Idempotency-Key: a retry gets it back."""
+
+    __tablename__ = "idempotency_key"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # the request's sha256
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+def counted_attempts_of(learner_id: int) -> ColumnElement[bool]:
+    """The filter for a learner's attempts that progress figures count: all but the sealed
+    ones (an exam run's, until it ends)."""
+    return and_(Attempt.learner_id == learner_id, Attempt.sealed.is_(False))
 
 
 class CardState(Base):
@@ -158,3 +203,33 @@ class FlashcardSettings(Base):
     desired_retention: Mapped[float | None] = mapped_column(Float)
     parameters: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
     optimized_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Regrade(Base):
+    """An author's regrade: past answers equal to a newly accepted `response` graded again.
+
+    Kept for the record (who changed learners' scores, when, how many); each regraded
+    attempt's verdict names this row and keeps what the learner was shown before."""
+
+    __tablename__ = "regrade"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("learner.id"), nullable=True)
+    author: Mapped[str] = mapped_column(String(100))
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    response: Mapped[str] = mapped_column(String(400))
+    attempts_changed: Mapped[int] = mapped_column(Integer)
+    learners_changed: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class RateLimitCounter(Base):
+    """One rate limit's counter (Flask-Limiter's fixed window), kept in the database so every
+    app server counts the same sign-in attempts. `expires_at` is in Unix seconds."""
+
+    __tablename__ = "rate_limit"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
