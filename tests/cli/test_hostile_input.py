@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from test_cli import SAMPLE, quiz
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
+
+
+def quiz(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quiz.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_grade_refuses_a_too_long_answer() -> None:
