@@ -20,6 +20,8 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # The largest request body taken, in bytes: answers are at most a few KB (413 past it).
+        "MAX_CONTENT_LENGTH": 64 * 1024,
     }
 
 

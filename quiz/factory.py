@@ -40,10 +40,11 @@ def create_app(
 def _warm_up(instance: Path) -> None:
     """Build the unit registry and make dateparser's slow first call now, at start-up, so the
     first learner's answer doesn't pay for them (~0.3 s together, measured)."""
-    from quiz.core.parsing import dates, quantities
+    from quiz.core.parsing import dates, quantities, text
 
     quantities.warm_up(cache_folder=instance / "pint-cache")
     dates.warm_up()
+    text.warm_up()
 
 
 def _init_extensions(app: Flask) -> None:

@@ -134,9 +134,10 @@ def _decode(raw: str, shape: str) -> Any:
         return raw
     try:
         return json.loads(raw)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, RecursionError) as error:
         example = '["first", "second"]' if shape == "list" else '{"left": "right"}'
-        raise ValueError(f"this question takes JSON like {example} ({error.msg})") from error
+        why = getattr(error, "msg", "nested too deeply")
+        raise ValueError(f"this question takes JSON like {example} ({why})") from error
 
 
 def _schema(args: argparse.Namespace) -> int:

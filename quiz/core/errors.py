@@ -13,3 +13,7 @@ class ResponseError(QuizError):
 
 class SelfGradedError(QuizError):
     """A `card` question has no automatic grading: the learner rates themselves."""
+
+
+class ResponseTooLongError(ResponseError):
+    """A response longer than any answer needs; refused before any parsing, so it costs nothing."""

@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, current_app, url_for
 from flask_wtf import CSRFProtect
 from werkzeug.wrappers import Response
 
+from quiz.core.grading.limits import MAX_TEXT_CHARS
 from quiz.web import banks_registry, figures
 from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
@@ -13,6 +14,7 @@ from quiz.web.auth import login_manager
 from quiz.web.auth.forms import LogoutForm
 from quiz.web.auth.roles import is_author
 from quiz.web.authors import bp as authors_bp
+from quiz.web.converters import DatabaseIntConverter
 from quiz.web.errors import bp as errors_bp
 from quiz.web.flashcards import bp as flashcards_bp
 from quiz.web.help import bp as help_bp
@@ -54,6 +56,8 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app: Flask) -> None:
+    # Before any blueprint: a rule takes its converters when it is added.
+    app.url_map.converters["int"] = DatabaseIntConverter
     csrf.init_app(app)
     # The authors' forms check their CSRF token in the view, after the role: an app-wide check
     # would answer a stranger's POST with 400 before the 404, telling them the page exists.
@@ -64,6 +68,8 @@ def init_app(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.context_processor(layout_context)
+    # Text inputs stop at the core's cap, so a browser never sends an answer it would refuse.
+    app.jinja_env.globals["max_answer_length"] = MAX_TEXT_CHARS
     app.after_request(security_headers)
 
 
@@ -73,7 +79,9 @@ def layout_context() -> dict[str, object]:
         for label, endpoint in NAVIGATION
         if endpoint in current_app.view_functions and (endpoint not in AUTHOR_LINKS or is_author())
     ]
-    return {"nav_links": links, "logout_form": LogoutForm()}
+    # formdata=None: drawing the button must not read the request's body, which an error page
+    # (413: too large) cannot read.
+    return {"nav_links": links, "logout_form": LogoutForm(formdata=None)}
 
 
 def security_headers(response: Response) -> Response:

@@ -158,7 +158,7 @@ def test_grade(bank: Bank, question_id: str, response: Any, correct: bool, score
     [
         ("training-ground", "Kharb Maydon", "check the spelling — Kharb-Maidon", ("a typo",)),
         ("border-distance", "12.4 miles", "20 km", ("a unit conversion",)),
-        ("border-distance", "20 km", "≈ 12.4 mi", ()),
+        ("border-distance", "20 km", "≈ 12.43 mi", ()),
         ("border-distance", "20 kg", "mass", ()),
         ("border-distance", "20", "unit", ()),
         ("drills-end", "04/05", "month in words", ()),

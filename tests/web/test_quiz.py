@@ -219,7 +219,7 @@ def test_malformed_answers_reshow_the_form(
 ) -> None:
     run_id = start(client)
     response = client.post(f"/quiz/run/{run_id}/{position}", data=data)
-    assert response.status_code == 200
+    assert response.status_code == 422  # read, but refused: the form again
     page = response.get_data(as_text=True)
     assert message in page and 'role="alert"' in page and "Check my answer" in page
     assert run_attempts(app, run_id) == []
@@ -313,7 +313,7 @@ def test_all_on_one_page(app: Flask, client: FlaskClient) -> None:
         data |= form_fields(question, run_id, position, ANSWERS[question_id][position % 2])
     missing_one = {k: v for k, v in data.items() if not k.startswith("q4-")}
     reshown = client.post(f"/quiz/run/{run_id}/all", data=missing_one)
-    assert reshown.status_code == 200 and "Type an answer" in reshown.get_data(as_text=True)
+    assert reshown.status_code == 422 and "Type an answer" in reshown.get_data(as_text=True)
     assert run_attempts(app, run_id) == []
     done = client.post(f"/quiz/run/{run_id}/all", data=data)
     assert done.location == f"/quiz/run/{run_id}/done"

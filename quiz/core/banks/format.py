@@ -79,13 +79,13 @@ TYPES: dict[str, TypeSpec] = {
         TypeSpec(
             "number",
             {"answer": Kind.TEXT},
-            {"tolerance": Kind.TEXT},
+            {"tolerance": Kind.TEXT, "decimal_comma": Kind.FLAG},
             "a number, in digits or words",
         ),
         TypeSpec(
             "quantity",
             {"answer": Kind.TEXT},
-            {"tolerance": Kind.TEXT},
+            {"tolerance": Kind.TEXT, "decimal_comma": Kind.FLAG},
             "a number with a unit, in any equivalent unit",
         ),
         TypeSpec(

@@ -50,6 +50,8 @@ _DESCRIPTIONS = {
     "accept": "Other answers that count as right.",
     "typos": "Edits forgiven (default: 0 up to 4 letters, 1 up to 8, 2 beyond).",
     "tolerance": "How far off an answer may be: absolute, a percentage like 1%, or a quantity.",
+    "decimal_comma": "Read every comma as a decimal mark ('3,500' is 3.5); default: a comma "
+    "before exactly three digits separates thousands, any other comma is a decimal mark.",
     "surname": "Whether the family name alone is right (default true; false for organisations).",
 }
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
 from quiz.core.parsing.dates import (
+    WEEKDAY_NAMES,
     AmbiguousDateError,
     DateError,
     PartialDate,
@@ -34,7 +36,7 @@ def grade(key: PartialDate, response: Any) -> Verdict:
     if no_answer(text):
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
     try:
-        given = parse_partial_date(text)
+        given = parse_partial_date(text, reference_year=key.year)
     except AmbiguousDateError:
         return Verdict(
             False,
@@ -50,6 +52,18 @@ def grade(key: PartialDate, response: Any) -> Verdict:
 
 
 def _compared(key: PartialDate, given: PartialDate) -> Verdict:
+    verdict = _compared_parts(key, given)
+    if not given.weekday_contradicts():
+        return verdict
+    note = f" Note: {given.describe()} was a {given.actual_weekday()}, not a {_named(given)}."
+    return replace(verdict, feedback=verdict.feedback + note)
+
+
+def _named(date: PartialDate) -> str:
+    return WEEKDAY_NAMES[date.weekday or 0]
+
+
+def _compared_parts(key: PartialDate, given: PartialDate) -> Verdict:
     expected = key.describe()
     result = compare_dates(key, given)
     if result.wrong:

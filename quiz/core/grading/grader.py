@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.core.errors import ResponseError
+from quiz.core.grading.limits import check_int, check_item, check_items, check_text
 
 Report = Callable[..., None]
 """report(message, key, index=None): a problem with the question's `key` (or its item)."""
@@ -22,25 +23,35 @@ class Grader:
 
 
 def as_text(response: Any) -> str:
-    """The response as text, refusing lists and mappings where one answer is expected."""
+    """The response as text, refusing lists and mappings where one answer is expected, and
+    anything too long (limits.py) before a parser sees it."""
     if isinstance(response, bool) or response is None:
         raise ResponseError("expected a text response")
-    if isinstance(response, (str, int, float)):
-        return str(response)
+    if isinstance(response, int):
+        return check_text(str(check_int(response)))
+    if isinstance(response, (str, float)):
+        return check_text(str(response))
     raise ResponseError(f"expected a text response, got {type(response).__name__}")
 
 
 def as_text_list(response: Any) -> list[str]:
-    if not isinstance(response, (list, tuple)) or not all(isinstance(r, str) for r in response):
+    if not isinstance(response, (list, tuple)):
         raise ResponseError("expected a list of texts")
-    return list(response)
+    check_items(len(response))
+    if not all(isinstance(r, str) for r in response):
+        raise ResponseError("expected a list of texts")
+    return [check_item(item, index) for index, item in enumerate(response)]
 
 
 def as_text_mapping(response: Any) -> dict[str, str]:
-    if not isinstance(response, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in response.items()
-    ):
+    if not isinstance(response, Mapping):
         raise ResponseError("expected a mapping of texts (left → right)")
+    check_items(len(response))
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in response.items()):
+        raise ResponseError("expected a mapping of texts (left → right)")
+    for index, (left, right) in enumerate(response.items()):
+        check_item(left, index)
+        check_item(right, index)
     return dict(response)
 
 

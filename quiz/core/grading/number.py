@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
-from quiz.core.parsing.numbers import format_number, parse_number, split_number
+from quiz.core.parsing.numbers import NUMBER_WORDS, format_exact, parse_number, split_number
 from quiz.core.verdict import Verdict
 
 
@@ -17,7 +17,8 @@ class NumberKey:
     value: float
     tolerance: float  # absolute, or relative when `relative`
     relative: bool
-    written: str
+    written: str  # shown as the author wrote it: feedback never rounds the reference
+    decimal_comma: bool = False
 
     def accepts(self, value: float) -> bool:
         allowed = abs(self.value) * self.tolerance if self.relative else self.tolerance
@@ -25,14 +26,15 @@ class NumberKey:
 
 
 def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
-    value = parse_number(fields["answer"])
+    decimal_comma = bool(fields.get("decimal_comma", False))
+    value = parse_number(fields["answer"], counts=True, decimal_comma=decimal_comma)
     if value is None:
         report(
             f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)", "answer"
         )
         value = 0.0
     tolerance, relative = read_tolerance(fields.get("tolerance"), report)
-    return NumberKey(value, tolerance, relative, fields["answer"])
+    return NumberKey(value, tolerance, relative, str(fields["answer"]).strip(), decimal_comma)
 
 
 def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
@@ -56,27 +58,32 @@ _LEADING_WORDS = re.compile(r"^\s*(?:the|a|an|no\.?|number|#)\s*", re.IGNORECASE
 _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def read_response_number(text: str) -> float | None:
+def read_response_number(text: str, decimal_comma: bool = False) -> float | None:
     """The number a learner typed, also inside words ("201st base", "Mi-24")."""
     text = _LEADING_WORDS.sub("", text).rstrip(" .!")
-    value = parse_number(text)
+    value = parse_number(text, counts=True, decimal_comma=decimal_comma)
     if value is None:
-        split = split_number(text)
+        # split_number refuses a number read in part ("six point zero two" is never 6).
+        split = split_number(text, decimal_comma)
         if split is not None and not any(char.isdigit() for char in split[1]):
             value = split[0]
-    if value is None:
+    if value is None and not _has_number_word(text):
         # One group of digits among words is the number meant: "Mi-24" for "the Mi-__".
         groups = _DIGIT_GROUP.findall(text)
-        value = parse_number(groups[0]) if len(groups) == 1 else None
+        value = parse_number(groups[0], decimal_comma=decimal_comma) if len(groups) == 1 else None
     return value
+
+
+def _has_number_word(text: str) -> bool:
+    return any(word in NUMBER_WORDS for word in text.casefold().replace("-", " ").split())
 
 
 def grade(key: NumberKey, response: Any) -> Verdict:
     text = as_text(response)
-    expected = format_number(key.value)
+    expected = key.written
     if no_answer(text):
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
-    value = read_response_number(text)
+    value = read_response_number(text, key.decimal_comma)
     if value is None:
         return Verdict(
             False,
@@ -86,7 +93,7 @@ def grade(key: NumberKey, response: Any) -> Verdict:
         )
     if not key.accepts(value):
         return Verdict(
-            False, 0.0, expected, f"Not {format_number(value)}: the answer is {expected}."
+            False, 0.0, expected, f"Not {format_exact(value)}: the answer is {expected}."
         )
     if value != key.value:
         return Verdict(

@@ -27,15 +27,18 @@ DEFAULT_TOLERANCE = "1%"
 class QuantityKey:
     reference: Quantity
     tolerance: Tolerance
+    written: str = ""  # shown as the author wrote it: feedback never rounds the reference
+    decimal_comma: bool = False
 
     @property
     def expected(self) -> str:
-        return format_quantity(self.reference)
+        return self.written or format_quantity(self.reference)
 
 
 def prepare(fields: Mapping[str, Any], report: Report) -> QuantityKey | None:
+    decimal_comma = bool(fields.get("decimal_comma", False))
     try:
-        reference = parse_quantity(fields["answer"])
+        reference = parse_quantity(fields["answer"], decimal_comma)
     except MissingUnitError:
         report(
             f"answer {fields['answer']!r} needs a unit (e.g. '20 km'); for a bare number "
@@ -51,7 +54,7 @@ def prepare(fields: Mapping[str, Any], report: Report) -> QuantityKey | None:
     except QuantityError as error:
         report(f"tolerance {fields.get('tolerance')!r}: {error}", "tolerance")
         return None
-    return QuantityKey(reference, tolerance)
+    return QuantityKey(reference, tolerance, str(fields["answer"]).strip(), decimal_comma)
 
 
 def grade(key: QuantityKey, response: Any) -> Verdict:
@@ -60,7 +63,7 @@ def grade(key: QuantityKey, response: Any) -> Verdict:
     if no_answer(text):
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
     try:
-        given = parse_quantity(text)
+        given = parse_quantity(text, key.decimal_comma, like=key.reference.unit)
     except MissingUnitError:
         return Verdict(
             False,

@@ -6,7 +6,7 @@ import calendar
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -38,6 +38,18 @@ class PartialDate:
     month: int | None
     day: int | None
     qualifier: str | None = None  # "early", "mid" or "late": shown, never graded
+    weekday: int | None = field(default=None, compare=False)  # 0 = Monday; checked, not graded
+
+    def weekday_contradicts(self) -> bool:
+        """A weekday given with a full date that falls on another day."""
+        if None in (self.weekday, self.year, self.month, self.day):
+            return False
+        actual = datetime.date(self.year, self.month, self.day).weekday()  # type: ignore[arg-type]
+        return actual != self.weekday
+
+    def actual_weekday(self) -> str:
+        day = datetime.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        return WEEKDAY_NAMES[day.weekday()]
 
     def describe(self) -> str:
         """ "18 April", "late February", "mid-April", "September 2023", "2023"."""
@@ -112,16 +124,26 @@ _FILLERS = frozenset(
         "year's",
         "until",
     ]
-    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAYS |= {name[:3].lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Two-digit years ('87, 12-Mar-87): the year ending in those digits from PIVOT_BEFORE years
+# before the reference year to PIVOT_AFTER after it; with no reference year, 1950-2049.
+PIVOT_BEFORE = 80
+PIVOT_AFTER = 19
 _TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
+_MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
+_MAX_DATEPARSER_CHARS = 100
 
 
-def parse_partial_date(text: str) -> PartialDate:
+def parse_partial_date(text: str, reference_year: int | None = None) -> PartialDate:
     """Read a date given in part or in full; raise AmbiguousDateError or UnreadableDateError.
 
     All-digit day/month dates are read only when one order alone is valid: 18/04 is 18 April
@@ -129,9 +151,16 @@ def parse_partial_date(text: str) -> PartialDate:
     (2023-04-18) are ISO order and never ambiguous.
     """
     given = text.strip()
-    date = _parse_numeric(given) or _parse_words(given)
+    date = _parse_numeric(given, reference_year) or _parse_words(given, reference_year)
     _check_day_exists(date)
     return date
+
+
+def full_year(two_digits: int, reference_year: int | None) -> int:
+    """The year a two-digit year means (module comment above `PIVOT_BEFORE`)."""
+    start = 1950 if reference_year is None else reference_year - PIVOT_BEFORE
+    year = start - start % 100 + two_digits
+    return year if year >= start else year + 100
 
 
 def compare_dates(reference: PartialDate, response: PartialDate) -> DateComparison:
@@ -148,21 +177,25 @@ def warm_up() -> None:
     _date_parser().get_date_data("Wednesday 18 April 2023")
 
 
-def _parse_numeric(text: str) -> PartialDate | None:
+def _parse_numeric(text: str, reference_year: int | None) -> PartialDate | None:
     if match := _YEAR_FIRST.fullmatch(text):
         year, month, day = match.groups()
         return _checked(int(year), int(month), None if day is None else int(day))
     if match := _MONTH_YEAR.fullmatch(text):
         return _checked(int(match[2]), int(match[1]), None)
     if match := _DAY_MONTH.fullmatch(text):
-        return _day_month(int(match[1]), int(match[2]), match[3])
+        return _day_month(int(match[1]), int(match[2]), match[3], reference_year)
     return None
 
 
-def _day_month(first: int, second: int, year: str | None) -> PartialDate:
-    if year is not None and len(year) != 4:
-        raise UnreadableDateError(f"write the year in full (as in 2023), not '{year}'")
-    full_year = None if year is None else int(year)
+def _day_month(
+    first: int, second: int, year: str | None, reference_year: int | None
+) -> PartialDate:
+    if year is not None and len(year) not in (2, 4):
+        raise UnreadableDateError(f"write the year in full (as in 2023), not '{_shortened(year)}'")
+    given_year = None if year is None else int(year)
+    if year is not None and len(year) == 2:
+        given_year = full_year(int(year), reference_year)
     pairs = {(first, second), (second, first)}  # (month, day) both ways; one pair if equal
     readings = [(month, day) for month, day in pairs if 1 <= month <= 12 and 1 <= day <= 31]
     if len(readings) > 1:
@@ -172,10 +205,10 @@ def _day_month(first: int, second: int, year: str | None) -> PartialDate:
     if not readings:
         raise UnreadableDateError(f"{first}/{second} is not a date; {_SPELL_IT_OUT}")
     month, day = readings[0]
-    return _checked(full_year, month, day)
+    return _checked(given_year, month, day)
 
 
-def _parse_words(text: str) -> PartialDate:
+def _parse_words(text: str, reference_year: int | None) -> PartialDate:
     tokens = _TOKEN.findall(text.lower())
     if any(_is_unknown(token) for token in tokens):
         # Number words ("the eighteenth") cost ~2 µs to read, so only when a word is unknown.
@@ -184,7 +217,7 @@ def _parse_words(text: str) -> PartialDate:
         tokens = [_month_despite_typo(token) for token in tokens]
     if any(_is_unknown(token) for token in tokens):
         return _parse_with_dateparser(text, _qualifier(tokens))
-    return _from_tokens(tokens, text)
+    return _from_tokens(tokens, text, reference_year)
 
 
 def _month_despite_typo(token: str) -> str:
@@ -202,23 +235,35 @@ def _month_despite_typo(token: str) -> str:
     return token
 
 
-def _from_tokens(tokens: list[str], text: str) -> PartialDate:
+def _from_tokens(tokens: list[str], text: str, reference_year: int | None) -> PartialDate:
+    if any(len(token) > _MAX_DIGITS for token in tokens if token[0].isdigit()):
+        raise UnreadableDateError(f"'{_shortened(text)}' holds a number too long for a date")
     months = [_MONTHS[token] for token in tokens if token in _MONTHS]
     numbers = [token for token in tokens if token[0].isdigit()]
     years = [int(token) for token in numbers if _is_year(token)]
+    years += [full_year(int(t[1:]), reference_year) for t in tokens if _is_short_year(t)]
     days = [int(token.rstrip("stndrh")) for token in numbers if not _is_year(token)]
+    if len(days) == 2 and months and not years and _short_year_last(tokens, numbers[-1]):
+        years.append(full_year(days.pop(), reference_year))  # "12 Mar 87", not "18 19 April"
     if len(months) > 1 or len(years) > 1 or len(days) > 1:
-        raise UnreadableDateError(f"'{text}' gives more than one date; give just one")
+        raise UnreadableDateError(f"'{_shortened(text)}' gives more than one date; give just one")
     if not months and (days or not years):
-        raise UnreadableDateError(f"no month found in '{text}'; write it as in '18 April'")
-    return _checked(_first(years), _first(months), _first(days), _qualifier(tokens))
+        raise UnreadableDateError(
+            f"no month found in '{_shortened(text)}'; write it as in '18 April'"
+        )
+    weekdays = [_WEEKDAYS[token] for token in tokens if token in _WEEKDAYS]
+    date = _checked(_first(years), _first(months), _first(days), _qualifier(tokens))
+    return replace(date, weekday=_first(weekdays)) if len(weekdays) == 1 else date
 
 
 def _parse_with_dateparser(text: str, qualifier: str | None) -> PartialDate:
+    if len(text) > _MAX_DATEPARSER_CHARS:
+        # dateparser's cost grows with the text; no date in words is anywhere near this long.
+        raise UnreadableDateError(f"'{_shortened(text)}' is too long to be a date")
     data = _date_parser().get_date_data(text)
     if data.date_obj is None:
         raise UnreadableDateError(
-            f"'{text}' is not a date this quiz can read; write it as in '18 April'"
+            f"'{_shortened(text)}' is not a date this quiz can read; write it as in '18 April'"
         )
     found = data.date_obj
     # dateparser fills missing parts from RELATIVE_BASE; keep only the parts the text gives.
@@ -260,9 +305,21 @@ def _check_day_exists(date: PartialDate) -> None:
 
 
 def _is_unknown(token: str) -> bool:
-    if token[0].isdigit():
+    if token[0].isdigit() or _is_short_year(token):
         return False
-    return token not in _MONTHS and token not in _QUALIFIERS and token not in _FILLERS
+    return token not in _KNOWN_WORDS
+
+
+def _short_year_last(tokens: list[str], last: str) -> bool:
+    """The last number is two digits and comes after the month ("12 Mar 87", "Mar 12 87")."""
+    month_at = next(i for i, token in enumerate(tokens) if token in _MONTHS)
+    return (
+        last.isdigit() and len(last) == 2 and len(tokens) - 1 - tokens[::-1].index(last) > month_at
+    )
+
+
+def _is_short_year(token: str) -> bool:
+    return len(token) == 3 and token[0] == "'" and token[1:].isdigit()
 
 
 def _is_year(token: str) -> bool:
@@ -271,6 +328,10 @@ def _is_year(token: str) -> bool:
 
 def _qualifier(tokens: list[str]) -> str | None:
     return next((_QUALIFIERS[token] for token in tokens if token in _QUALIFIERS), None)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:40]}…"
 
 
 def _first(values: list[int]) -> int | None:

@@ -21,8 +21,42 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
         "defense minister",
         "defence minister",
         "vice president",
+        "president elect",
         "president",
+        "secretary general",
+        "secretary of state",
+        "foreign secretary",
+        "home secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary",
+        "chancellor",
+        "senator",
+        "sen",
+        "governor",
+        "mayor",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "premier",
         "minister",
+        "admiral",
+        "lieutenant",
+        "lt",
+        "captain",
+        "capt",
+        "commander",
+        "sheikh",
+        "crown prince",
+        "prince",
+        "princess",
+        "king",
+        "queen",
+        "sultan",
+        "emir",
+        "pope",
+        "rev",
+        "reverend",
         "general",
         "gen",
         "colonel",
@@ -39,8 +73,24 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
         "dame",
     )
 )
-# Generational suffixes are not the family name: "King" is the surname of "Martin Luther King Jr."
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_TITLES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(title for title in TITLES if title[0] == first) for first, *_ in TITLES
+}
+# Generational suffixes and post-nominals are no part of the name: "King" is the surname of
+# "Martin Luther King Jr.", "Starmer" of "Keir Starmer KC MP". Dropped at the end of a name.
+_SUFFIXES = frozenset(
+    {"jr", "jnr", "sr", "snr", "ii", "iii", "iv", "esq", "qc", "kc", "mp", "mep", "phd", "md"}
+    | {"dphil", "obe", "mbe", "cbe", "kbe", "frs", "msc", "ma", "bsc"}
+)
+# Words that start a family name of several words ("van der Berg", "de la Cruz", "bin Salman",
+# "al-Assad", "Ó Súilleabháin", "St. Clair", "Mac Donald"), and the conjunctions that join two
+# family names ("Ortega y Gasset"). Normalised forms.
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le"}
+    | {"bin", "bint", "ibn", "al", "el", "abu", "o", "st", "mac", "mc", "ter", "ten", "zu"}
+)
+_CONJUNCTIONS = frozenset({"y", "e", "i"})
+_MAX_FAMILY_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -66,8 +116,16 @@ def name_form(text: str, person: bool = True) -> str:
     # A period ends a word here, so "Mr.Shoigu" is "mr shoigu" (text.normalize joins "U.S.").
     words = normalize(text.replace(".", ". ")).split()
     if person:
-        words = _without_titles(words)
+        # Suffixes first: "King" is no title in "Martin Luther King Jr.".
+        words = _without_titles(_without_suffixes(words))
     return " ".join(words)
+
+
+def _without_suffixes(words: list[str]) -> list[str]:
+    end = len(words)
+    while end > 1 and words[end - 1] in _SUFFIXES:
+        end -= 1
+    return words[:end]
 
 
 def _without_titles(words: list[str]) -> list[str]:
@@ -77,18 +135,29 @@ def _without_titles(words: list[str]) -> list[str]:
     Shoigu"), so it goes with the title.
     """
     start = 0
-    for index in range(len(words)):
-        for title in TITLES:
+    for index, word in enumerate(words):
+        for title in _TITLES_BY_FIRST_WORD.get(word, ()):  # one lookup a word: linear
             end = index + len(title)
             if end < len(words) and tuple(words[index:end]) == title:
                 start = max(start, end)
     return words[start:]
 
 
-def _surname(form: str) -> str | None:
-    """The family name of a normalised person's name, or None for a single word."""
-    words = [word for word in form.split() if word not in _SUFFIXES]
-    return words[-1] if len(words) > 1 else None
+def family_names(form: str) -> list[str]:
+    """The forms of a normalised person's name that are right alone (none for one word):
+    the whole family name with its particles ("van der berg", "ortega y gasset"), the same
+    without its leading particles ("berg"), and its last word ("gasset"), as before."""
+    words = form.split()
+    if len(words) < 2:
+        return []
+    start = len(words) - 1
+    while start > 1 and (words[start - 1] in _PARTICLES or words[start - 1] in _CONJUNCTIONS):
+        start -= 1
+        if words[start] in _CONJUNCTIONS:
+            start -= 1  # "ortega y gasset": the name before the conjunction too
+    family = words[start:]
+    core = family[next((i for i, w in enumerate(family) if w not in _PARTICLES), 0) :]
+    return list(dict.fromkeys([" ".join(family), " ".join(core), family[-1]]))
 
 
 def prepare_name(
@@ -98,8 +167,10 @@ def prepare_name(
     names = (answer, *accept)
     forms = [(name, name_form(name, surname)) for name in names]
     full = TextKey(tuple(prepare_form(name, form, typos) for name, form in forms))
-    family = [(name, _surname(form)) for name, form in forms] if surname else []
-    surnames = TextKey(tuple(prepare_form(name, last, typos) for name, last in family if last))
+    family = [(name, last) for name, form in forms for last in family_names(form)]
+    surnames = TextKey(tuple(prepare_form(name, last, typos) for name, last in family))
+    if not surname:
+        surnames = TextKey(())
     return NameKey(full, surnames, surname)
 
 
@@ -109,16 +180,29 @@ def match_name(response: str, key: NameKey) -> NameMatch | None:
     For a person, "Shoigu Sergei" (family name first) and "S. Shoigu" (initials whose letters
     fit the given names) are the whole name too.
     """
-    form = name_form(response, key.person)
+    form = name_form(_family_first(response) if key.person else response, key.person)
     for variant in _orderings(form) if key.person else (form,):
         whole = match_form(variant, key.full)
         if whole is not None:
             return NameMatch(whole.answer, whole.distance, by_surname=False)
-    initials, rest = _split_initials(form) if key.person else ("", form)
-    last = match_form(rest, key.surnames)
-    if last is None or not _initials_fit(initials, last.answer, key):
-        return None
-    return NameMatch(last.answer, last.distance, by_surname=True)
+    words = form.split()
+    # The family name ends the response; before it, given names or initials that fit.
+    for cut in range(max(0, len(words) - _MAX_FAMILY_WORDS), len(words)):
+        family = " ".join(words[cut:])
+        last = match_form(family, key.surnames)
+        if last is not None and _given_fit(words[:cut], last.answer, family, key):
+            return NameMatch(last.answer, last.distance, by_surname=True)
+    return None
+
+
+def _family_first(response: str) -> str:
+    """ "Berg, Dr. Anna M." as "Dr. Anna M. Berg"; "Smith, John, Jr." as "John Smith Jr."."""
+    if "," not in response:
+        return response
+    family, *rest = (part.strip() for part in response.split(","))
+    given = [part for part in rest if normalize(part) not in _SUFFIXES]
+    suffixes = [part for part in rest if normalize(part) in _SUFFIXES]
+    return " ".join([*given, family, *suffixes])
 
 
 def _orderings(form: str) -> tuple[str, ...]:
@@ -127,16 +211,23 @@ def _orderings(form: str) -> tuple[str, ...]:
     return (form, " ".join([*words[1:], words[0]])) if len(words) > 1 else (form,)
 
 
-def _split_initials(form: str) -> tuple[str, str]:
-    """Leading one-letter words ("s" of "S. Shoigu") and the rest."""
-    words = form.split()
-    count = next((i for i, word in enumerate(words) if len(word) > 1), len(words))
-    return "".join(words[:count]), " ".join(words[count:])
-
-
-def _initials_fit(initials: str, answer: str, key: NameKey) -> bool:
-    if not initials:
+def _given_fit(given: list[str], answer: str, family: str, key: NameKey) -> bool:
+    """Each given name typed is one of the answer's, or its initial, in order: "S. Shoigu",
+    "Anna M. Berg" and "Anna Berg" fit "Anna Maria Berg"; "Dmitri Shoigu" does not."""
+    if not given:
         return True
     entry = next(e for e in key.full.answers if e.answer == answer)
-    given = entry.form.split()[:-1]
-    return initials == "".join(word[0] for word in given)[: len(initials)]
+    whole_family = family_names(entry.form)  # the given names end where the particles start
+    reference = entry.form.split()[: -len(whole_family[0].split())] if whole_family else []
+    position = 0
+    for word in given:
+        while position < len(reference) and not _same_given(word, reference[position]):
+            position += 1
+        if position == len(reference):
+            return False
+        position += 1
+    return True
+
+
+def _same_given(typed: str, reference: str) -> bool:
+    return typed == reference or (len(typed) == 1 and reference.startswith(typed))

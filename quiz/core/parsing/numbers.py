@@ -1,4 +1,12 @@
-"""Numbers as people type them: digits, thousands separators, number words and ordinals."""
+"""Numbers as people type them: digits with separators, scientific notation, number words
+(signed, with a decimal part, with a scale word), ordinals and, for counts, "1.2k" or "3m".
+
+Separators follow one rule (docs/format.md, "Numbers"): a comma or period followed by groups of
+exactly three digits separates thousands ("3,500", "1.234.567", "1 000"); otherwise it is the
+decimal mark ("3,5" is 3.5, "3.5" is 3.5). With both, the last one is the decimal mark
+("1.234,5", "1,234.5"). A lone "1.234" is read the English way (1.234); `decimal_comma: true`
+on a question makes every comma a decimal mark ("3,500" is 3.5).
+"""
 
 from __future__ import annotations
 
@@ -14,68 +22,225 @@ from text_to_num import alpha2digit
 # silently returns wrong values for junk ("two fish" -> 2). So: digits go through one cheap
 # regex, and only text without a leading digit pays for the (Rust, ~2 µs) word reader.
 
-_DIGITS = (
-    r"[+\-\u2212]?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)?"
-    r"(?:\.\d+)?"
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+# A numeral: digits with separators inside (checked by `_body_value`, not by backtracking),
+# then an optional power of ten: "e23", "E+23", "×10³", "x 10^-3", "*10**3", "·10^-3".
+# Every repeat is followed by a character it cannot take, so matching is linear.
+_NUMERAL = (
+    r"(?P<sign>[+\-\u2212])?"
+    r"(?P<body>\d(?:[\d,.\u00a0\u202f ]*\d)?|[.,]\d+)"
+    r"(?:[eE](?P<exp>[+\-\u2212]?\d{1,3})(?!\d)"
+    r"|[ ]?[x×*·][ ]?10(?:(?:\^|\*\*)(?P<pow>[+\-\u2212]?\d{1,3})(?!\d)"
+    r"|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))?"
 )
-# A number must not run on into more digits or separators ("1,5" is not 1 followed by ",5").
-_LEADING_NUMBER = re.compile(rf"\s*(?P<number>{_DIGITS})(?P<ordinal>st|nd|rd|th)?(?![\d.,]?\d)")
-_WHOLE_NUMBER = re.compile(rf"\s*(?P<number>{_DIGITS})(?:st|nd|rd|th|\.)?\s*")
+_LEADING_NUMBER = re.compile(rf"\s*{_NUMERAL}(?P<ordinal>st|nd|rd|th)?(?![\d])")
+_WHOLE_NUMBER = re.compile(rf"{_NUMERAL}(?:st|nd|rd|th|\.)?")
 _WORD = re.compile(r"[^\s\-]+")
 # "a hundred" is a number but alpha2digit keeps the article ("a 100").
-_ARTICLE = re.compile(r"^\s*an?\s+(?=(?:hundred|thousand|million)\b)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^\s*an?\s+(?=(?:hundred|thousand|million|dozen)\b)", re.IGNORECASE)
 _MAX_NUMBER_WORDS = 8
+_GROUP = re.compile(r"\d{1,3}(?:([,.\u00a0\u202f ])\d{3})(?:\1\d{3})*")
+
+SCALE_WORDS = {
+    "dozen": 12.0,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+# Suffixes for counts only: "3.5m" is 3.5 million people, but 3.5 metres in a quantity.
+COUNT_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+_SIGN_WORDS = {"minus": -1.0, "negative": -1.0, "plus": 1.0, "positive": 1.0}
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+# Words that belong to a number: text holding one after a number read in part is no number
+# ("six point zero two" is never 6).
+NUMBER_WORDS = frozenset(
+    {*_DIGIT_WORDS, *SCALE_WORDS, *_SIGN_WORDS, "point", "and", "ten", "eleven", "twelve"}
+    | {"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+    | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}
+)
 
 
-def parse_number(text: str) -> float | None:
-    """The number `text` spells out in full, or None when it is anything else."""
-    value = _read_digits(text)
-    if value is None and re.search(r"[a-zA-Z]", text):
-        value = _read_digits(alpha2digit(_ARTICLE.sub("one ", text), "en", threshold=0))
+def parse_number(text: str, counts: bool = False, decimal_comma: bool = False) -> float | None:
+    """The number `text` spells out in full, or None when it is anything else.
+
+    `counts` also reads "1.2k", "3m" and "2bn" (a count, never metres); `decimal_comma` reads
+    every comma as a decimal mark.
+    """
+    given = text.strip()
+    value = _read_digits(given, decimal_comma)
+    if value is None and counts:
+        value = _read_count_suffix(given, decimal_comma)
+    if value is None and re.search(r"[a-zA-Z]", given):
+        value = _read_words(given, decimal_comma)
     return value
 
 
-def split_number(text: str) -> tuple[float, str] | None:
+def split_number(text: str, decimal_comma: bool = False) -> tuple[float, str] | None:
     """A leading number and the rest of the text ("20 km" -> (20.0, "km")), or None."""
     match = _LEADING_NUMBER.match(text)
-    if match and _has_digit(match.group("number")):
-        return _to_float(match.group("number")), _rest(text[match.end() :])
-    return _split_number_words(text)
+    if match:
+        value = _numeral_value(match, decimal_comma)
+        return None if value is None else (value, _rest(text[match.end() :]))
+    return _split_number_words(text, decimal_comma)
 
 
 def format_number(value: float) -> str:
-    """A number for display: whole numbers in full ("1,000"), others to 3 significant digits."""
-    if math.isfinite(value) and (value == round(value) or abs(value) >= 100):
+    """A number for display: whole numbers in full ("1,000"), others to 4 significant digits,
+    enough to check a conversion by hand ("12.43 mi" for 20 km)."""
+    if math.isfinite(value) and (value == round(value) or abs(value) >= 1000):
         return f"{round(value):,}"
-    text = format(value, ".3g")
+    text = format(value, ".4g")
     return text.rstrip("0").rstrip(".") if "." in text and "e" not in text else text
 
 
-def _split_number_words(text: str) -> tuple[float, str] | None:
+def format_exact(value: float) -> str:
+    """A number shown without rounding away what was typed: "3.14159", "1,000", "3 × 10⁻⁸"."""
+    if value != 0 and (abs(value) >= 1e15 or abs(value) < 1e-4):
+        mantissa, exponent = f"{value:.12e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa} × 10{str(int(exponent)).translate(_TO_SUPERSCRIPT)}"
+    if value == round(value):
+        return f"{round(value):,}"
+    whole, _, fraction = f"{value:.12f}".rstrip("0").partition(".")
+    return f"{int(whole):,}.{fraction}" if whole not in ("-0",) else f"-0.{fraction}"
+
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _split_number_words(text: str, decimal_comma: bool) -> tuple[float, str] | None:
     # Try the longest run of leading words first, so "twenty four hours" is 24, not 20.
     ends = [word.end() for word in _WORD.finditer(text)][:_MAX_NUMBER_WORDS]
     for end in reversed(ends):
-        value = parse_number(text[:end])
+        value = parse_number(text[:end], decimal_comma=decimal_comma)
         if value is not None:
-            return value, _rest(text[end:])
+            rest = _rest(text[end:])
+            if _starts_with_number_word(rest):
+                return None  # "six point zero two": a number read in part is no number
+            return value, rest
     return None
 
 
-def _read_digits(text: str) -> float | None:
+def _starts_with_number_word(text: str) -> bool:
+    first = text.split(maxsplit=1)[0].casefold() if text.strip() else ""
+    return first in NUMBER_WORDS or first.rstrip("s") in SCALE_WORDS
+
+
+def _read_digits(text: str, decimal_comma: bool) -> float | None:
     match = _WHOLE_NUMBER.fullmatch(text)
-    if match is None or not _has_digit(match.group("number")):
+    return None if match is None else _numeral_value(match, decimal_comma)
+
+
+def _read_count_suffix(text: str, decimal_comma: bool) -> float | None:
+    """ "1.2k", "3.5 m", "2bn": a count with a suffix (counts only)."""
+    match = _LEADING_NUMBER.match(text)
+    suffix = text[match.end() :].strip().casefold() if match else ""
+    if match is None or suffix not in COUNT_SUFFIXES:
         return None
-    return _to_float(match.group("number"))
+    value = _numeral_value(match, decimal_comma)
+    return None if value is None else _finite(value * COUNT_SUFFIXES[suffix])
 
 
-def _to_float(number: str) -> float:
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", number).replace("\u2212", "-")
-    return float(cleaned)
+def _read_words(text: str, decimal_comma: bool) -> float | None:
+    """Number words, with a sign, a decimal part or a scale word: "minus forty",
+    "zero point seven five", "1.2 thousand", "two dozen". Every word must be used."""
+    words = text.casefold().replace("-", " ").split()
+    sign = 1.0
+    if words and words[0] in _SIGN_WORDS:
+        sign, words = _SIGN_WORDS[words[0]], words[1:]
+    scale = 1.0
+    if len(words) > 1 and words[-1] in SCALE_WORDS and words[-1] != "hundred":
+        scale, words = SCALE_WORDS[words[-1]], words[:-1]
+    if "point" in words:
+        value = _read_point(words)
+    else:
+        value = _read_cardinal(" ".join(words), decimal_comma)
+    return None if value is None else _finite(sign * value * scale)
 
 
-def _has_digit(number: str) -> bool:
-    return any(char.isdigit() for char in number)
+def _read_point(words: list[str]) -> float | None:
+    """ "six point zero two": the whole part in words, then one digit word per decimal."""
+    index = words.index("point")
+    whole, fraction = words[:index], words[index + 1 :]
+    if not fraction or any(word not in _DIGIT_WORDS for word in fraction):
+        return None
+    whole_value = _read_cardinal(" ".join(whole), False) if whole else 0.0
+    if whole_value is None or whole_value != round(whole_value):
+        return None
+    return float(f"{round(whole_value)}.{''.join(_DIGIT_WORDS[w] for w in fraction)}")
+
+
+def _read_cardinal(text: str, decimal_comma: bool) -> float | None:
+    if not text:
+        return None
+    digits = _read_digits(text, decimal_comma)
+    if digits is not None:
+        return digits
+    if text in ("a", "an"):
+        return 1.0  # "a thousand", "a dozen"
+    if text == "dozen":
+        return 12.0
+    return _read_digits(alpha2digit(_ARTICLE.sub("one ", text), "en", threshold=0), False)
+
+
+def _numeral_value(match: re.Match[str], decimal_comma: bool) -> float | None:
+    body = _body_digits(match.group("body"), decimal_comma)
+    if body is None:
+        return None
+    exponent = match.group("exp") or match.group("pow") or match.group("sup") or "0"
+    power = int(exponent.translate(_SUPERSCRIPTS).replace("\u2212", "-"))
+    negative = "-" if match.group("sign") in ("-", "\u2212") else ""
+    # One float() of the decimal text, so 4.2x10^-3 is 0.0042, not 0.004200000000000001.
+    return _finite(float(f"{negative}{body}e{power}"))
+
+
+def _body_digits(body: str, decimal_comma: bool) -> str | None:
+    """The digits as plain decimal text under the separator rule in the module's docstring;
+    None if the separators fit no reading ("1,,5", "12 34")."""
+    body = body.replace("\u00a0", " ").replace("\u202f", " ")
+    marks = [char for char in body if char in ",. "]
+    if not marks:
+        return body
+    decimal = _decimal_mark(body, marks, decimal_comma)
+    whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
+    if decimal and not fraction.isdigit():
+        return None
+    if any(mark in fraction for mark in ",. "):
+        return None
+    if not _grouped(whole):
+        return None
+    digits = re.sub(r"[,. ]", "", whole)
+    return f"{digits or '0'}.{fraction or '0'}"
+
+
+def _decimal_mark(body: str, marks: list[str], decimal_comma: bool) -> str | None:
+    if decimal_comma and "," in marks:
+        return ","
+    last = marks[-1]
+    if last == " ":
+        return None
+    if len(set(marks) - {" "}) == 2:
+        return last  # "1,234.5" and "1.234,5": the last mark is the decimal one
+    if len(marks) == 1 and (last == "." or len(body) - body.index(last) - 1 != 3):
+        return last  # "3.5", "3,5", "1.234" (English), but "3,500" groups thousands
+    return None
+
+
+def _grouped(whole: str) -> bool:
+    """Digits alone, or digit groups of three after a first group of 1-3 ("12,345,678")."""
+    if whole.isdigit() or whole == "":
+        return True
+    return _GROUP.fullmatch(whole) is not None and len(set(re.sub(r"\d", "", whole))) == 1
+
+
+def _finite(value: float) -> float | None:
+    """None when the value overflows (a thousand 9s is no answer, not infinity)."""
+    return value if math.isfinite(value) else None
 
 
 def _rest(text: str) -> str:

@@ -22,6 +22,7 @@ from quiz.core.parsing.quantity_tables import (
     SPELLED_OUT,
     SPELLINGS,
     SYMBOLS,
+    TEMPERATURE_SPELLINGS,
 )
 
 # Hedges learners put before an estimate; they do not change the number being given.
@@ -30,8 +31,24 @@ _HEDGE = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
-# Malformed unit text makes pint's expression parser raise all of these, not just PintError.
-_PINT_PARSE_ERRORS = (pint.PintError, ValueError, AssertionError, TokenError)
+_BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
+# The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
+_MAX_UNIT_WORDS = 5
+_MAX_UNIT_CHARS = 40
+# A power of a power ("m^2^3", "m**2**9"): pint would compute it, however large.
+_CHAINED_POWER = re.compile(r"(?:\*\*|\^)\s?[-+]?\d{0,3}(?:\.\d{1,3})?\s?(?:\*\*|\^)")
+# Malformed unit text makes pint's expression parser raise all of these, not just PintError
+# ("e+16" left over from "1e+16" is a TypeError inside pint's evaluator).
+_PINT_PARSE_ERRORS = (
+    pint.PintError,
+    ValueError,
+    AssertionError,
+    TokenError,
+    TypeError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+)
 
 
 class QuantityError(QuizError, ValueError):
@@ -94,14 +111,16 @@ def warm_up(cache_folder: str | PathLike[str] | None = None) -> None:
     parse_quantity("20 km")
 
 
-def parse_quantity(text: str) -> Quantity:
+def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = None) -> Quantity:
     """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError.
 
     Words after a known unit are let go ("20 km away", "a four-day exercise") as long as they
     hold no other number: "20 km or 30 km" stays unreadable rather than graded on its first half.
+    `like` is the reference's unit: when it is a temperature, "100 C" is Celsius (not coulomb)
+    and "100 degrees" is in the reference's scale.
     """
     given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
-    split = split_number(given)
+    split = split_number(given, decimal_comma)
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
     value, unit_text = split
@@ -109,7 +128,20 @@ def parse_quantity(text: str) -> Quantity:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
-    return Quantity(value, _unit_with_trailing_words(unit_text))
+    temperature = _temperature_unit(unit_text, like)
+    return Quantity(value, temperature or _unit_with_trailing_words(unit_text))
+
+
+def _temperature_unit(unit_text: str, like: str | None) -> str | None:
+    """The scale a unit names in a temperature question, or None (then read as any unit)."""
+    if like is None or _kind(like) != "[temperature]":
+        return None
+    words = unit_text.casefold().replace("°", " ").replace(".", " ").split()
+    words = [word for word in words if word not in ("deg", "degree", "degrees")]
+    if not words:
+        return like if unit_text.strip() else None  # "100 degrees": the reference's scale
+    found = TEMPERATURE_SPELLINGS.get(" ".join(words))
+    return _canonical_name(found) if found else None
 
 
 def _unit_with_trailing_words(unit_text: str) -> str:
@@ -119,7 +151,8 @@ def _unit_with_trailing_words(unit_text: str) -> str:
         words = unit_text.replace("-", " ").split()
         if len(words) < 2 or any(char.isdigit() for char in unit_text):
             raise
-        for count in range(len(words) - 1, 0, -1):  # the longest known unit first
+        # The longest known unit first, from at most _MAX_UNIT_WORDS words: pint is costly.
+        for count in range(min(len(words) - 1, _MAX_UNIT_WORDS), 0, -1):
             try:
                 return _unit_name(" ".join(words[:count]))
             except QuantityError:
@@ -228,7 +261,20 @@ def _is_conversion(source: str, target: str) -> bool:
 
 
 def _unit_name(text: str) -> str:
-    return _canonical_name(" ".join(text.split()).rstrip("."))
+    name = " ".join(text.split()).rstrip(".")
+    _check_unit_text(name)
+    # "km2", "cm3", "m/s2": a power typed without a caret.
+    return _canonical_name(_BARE_POWER.sub(r"**\1", name))
+
+
+def _check_unit_text(name: str) -> None:
+    """Refuse what no unit is before pint reads it: pint's parser recurses on long expressions
+    (4 KB of words exhausted Python's stack) and evaluates powers ("m**9**9**9" never ends)."""
+    powers = name.count("**") + name.count("^")
+    if len(name) > _MAX_UNIT_CHARS or len(name.split()) > _MAX_UNIT_WORDS or powers > 3:
+        raise QuantityError(f"unknown unit '{name[:40]}…'; try a common one such as km or kg")
+    if "(" in name or ")" in name or _CHAINED_POWER.search(name):
+        raise QuantityError(f"unknown unit '{name}'; write powers as in 'm^2' or 'm/s^2'")
 
 
 @functools.lru_cache(maxsize=1024)

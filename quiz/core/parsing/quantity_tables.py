@@ -26,6 +26,49 @@ SPELLINGS = {
     "degrees f": "degF",
     "kmh": "km/h",
     "kmph": "km/h",
+    # Plurals and shorthand learners type that pint misreads ("kilos" is a kilosecond to it).
+    "kilo": "kg",
+    "kilos": "kg",
+    "kgs": "kg",
+    "kilogrammes": "kg",
+    "gms": "g",
+    "grammes": "g",
+    "tonnes": "metric_ton",
+    "tonne": "metric_ton",
+    "lbs": "lb",
+    "mins": "minute",
+    "hrs": "hour",
+    "hr": "hour",
+    "secs": "second",
+    "sec": "second",
+    "yrs": "year",
+    "yr": "year",
+    "kms2": "km**2",
+    "sq km": "km**2",
+    "sq. km": "km**2",
+    "square km": "km**2",
+    "sq m": "m**2",
+    "sq mi": "mi**2",
+    "sq miles": "mi**2",
+    "square miles": "mi**2",
+    "sq ft": "ft**2",
+    "cc": "cm**3",
+    "mph": "mile/hour",
+    "metres per second": "m/s",
+    "meters per second": "m/s",
+}
+
+# In a temperature question a bare letter is a temperature scale, never coulomb or farad, and
+# "degrees" alone is the reference's own scale. Keys are lower-cased, without "°" or "deg".
+TEMPERATURE_SPELLINGS = {
+    "c": "degC",
+    "celsius": "degC",
+    "centigrade": "degC",
+    "f": "degF",
+    "fahrenheit": "degF",
+    "k": "kelvin",
+    "kelvin": "kelvin",
+    "kelvins": "kelvin",
 }
 
 KIND_NAMES = {

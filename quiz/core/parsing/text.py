@@ -6,17 +6,14 @@ Typos are forgiven by edit distance (rapidfuzz), but digits never: `Mi-28` is no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from quiz.core.errors import QuizError
 
-# Combining marks left by NFKD (accents): the main Unicode blocks, so one regex pass
-# replaces a per-character `unicodedata.combining` loop.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Typographic apostrophes; NFKD leaves them alone. Apostrophes vanish: "Russia’s" == "Russias".
 _APOSTROPHES = str.maketrans("", "", "’‘ʼ´`")
 _DIGIT = re.compile(r"\d")
@@ -45,12 +42,18 @@ def normalize(text: str) -> str:
 
 
 def _fold_unicode(text: str) -> str:
-    """Drop curly apostrophes, then accents; a text left ASCII skips the costly NFKD."""
+    """Drop curly apostrophes, then fold every letter to ASCII: accents (é→e) and the letters
+    Unicode does not decompose (ø→o, æ→ae, ß→ss, ł→l, þ→th, ı→i), by anyascii's tables."""
     # The curly apostrophe is by far the most common non-ASCII character typed or pasted.
     text = text.replace("’", "")
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
+    return anyascii(text.translate(_APOSTROPHES))
+
+
+def warm_up() -> None:
+    """Load anyascii's tables for the common blocks now (each loads on its first letter)."""
+    normalize("Malmø Straße Łódź Þór İı Œuvre Ærø Душанбе Ελλάδα")
 
 
 def typos_for(form: str) -> int:

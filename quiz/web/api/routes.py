@@ -27,6 +27,7 @@ from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, 
 from quiz.web.auth import current_learner
 from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
+from quiz.web.errors.handlers import api_error
 from quiz.web.flashcards.deck import desired_retention
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -55,7 +56,7 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
     found = _question_or_404(bank_, question_id)
     if not allows_practice(bank_):
         abort(403, practice_refusal(bank_))
-    body = request.get_json(silent=True)
+    body = _json_body()
     if not isinstance(body, dict) or "response" not in body:
         abort(400, 'Send a JSON object with a "response" key, e.g. {"response": "Tajikistan"}.')
     # The id from the signed session spares a read on this hot path; a first-time visitor
@@ -72,7 +73,7 @@ def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]
             get_session(), learner_id, bank_id, found, body["response"], desired_retention()
         )
     except ResponseError as error:
-        abort(400, f"Wrong response shape for question '{found.id}': {error}.")
+        abort(400, f"Response to question '{found.id}' refused: {error}.")
     return Stored(200, verdict_payload(found, attempt))
 
 
@@ -125,7 +126,15 @@ def openapi_spec() -> dict[str, Any]:
 @bp.errorhandler(405)
 @bp.errorhandler(HTTPException)
 def json_error(error: HTTPException) -> tuple[Response, int]:
-    return jsonify({"error": error.description}), error.code or 500
+    return api_error(error)
+
+
+def _json_body() -> Any:
+    """The request's JSON, or None when it is not JSON; 400 when nested past Python's stack."""
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        abort(400, 'The JSON is nested too deeply; send {"response": ...} as the docs show.')
 
 
 def _bank_or_404(bank_id: str) -> Bank:

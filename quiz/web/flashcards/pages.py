@@ -100,8 +100,9 @@ def save_retention(learner_id: int, retention: float) -> None:
     get_session().commit()
 
 
-def front(queue: Queue, scope: Scope) -> dict[str, Any]:
-    key = queue.next
+def front(queue: Queue, scope: Scope, key: CardKey | None = None) -> dict[str, Any]:
+    """The front of `key` (by default the queue's next card)."""
+    key = key or queue.next
     assert key is not None
     question = deck.find_question(*key)
     presented = present(question, seed=f"{key[0]}/{key[1]}")

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
+from quiz.core.errors import ResponseError
 from quiz.core.grading import grade
-from quiz.core.scheduling import Rating, suggest_rating
+from quiz.core.scheduling import CardKey, Rating, suggest_rating
 from quiz.storage import cards
 from quiz.storage.db import get_session
 from quiz.web.auth import current_learner
@@ -78,12 +79,15 @@ def back(bank_id: str, question_id: str) -> str:
 
 
 @bp.post("/card/<bank_id>/<question_id>/answer")
-def answer(bank_id: str, question_id: str) -> Response:
+def answer(bank_id: str, question_id: str) -> Response | tuple[str, int]:
     scope = deck.current_scope()
     question = deck.find_question(bank_id, question_id)
     if AnswerForm().validate_on_submit():
         response = deck.typed_response(question, request.form)
-        verdict = grade(question, response)
+        try:
+            verdict = grade(question, response)
+        except ResponseError as error:  # too long, say: the front again, the message by the field
+            return _front_with_error(scope, (bank_id, question_id), str(error)), 422
         took = deck.elapsed_ms((bank_id, question_id), _now())
         typical = cards.typical_answer_ms(get_session(), current_learner().id)
         rating = suggest_rating(verdict, took, typical)
@@ -91,6 +95,15 @@ def answer(bank_id: str, question_id: str) -> Response:
             (bank_id, question_id), response, verdict, rating, took
         )
     return redirect(url_for(".back", bank_id=bank_id, question_id=question_id, **scope.args))
+
+
+def _front_with_error(scope: deck.Scope, key: CardKey, error: str) -> str:
+    queue = pages.queue_for(current_learner().id, scope, _now())
+    context = pages.front(queue, scope, key)
+    message = error[0].upper() + error[1:] + "."
+    return render_template(
+        "flashcards/front.html", **context, undo=UndoForm(), answer=AnswerForm(), error=message
+    )
 
 
 @bp.post("/card/<bank_id>/<question_id>/rate")

@@ -12,6 +12,8 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from quiz.core.errors import ResponseError
+from quiz.core.grading.limits import check_text
 from quiz.core.presentation import Presented
 
 Form = MultiDict[str, str]
@@ -59,18 +61,30 @@ def _checkboxes(presented: Presented, form: Form, prefix: str) -> list[str]:
 
 
 def _text(presented: Presented, form: Form, prefix: str) -> str:
-    value = form.get(f"{prefix}answer", "").strip()
+    value = _capped(form.get(f"{prefix}answer", "").strip(), "your answer")
     if not value:
         raise FieldError("Type an answer (a guess is fine).")
     return value
 
 
 def _cloze(presented: Presented, form: Form, prefix: str) -> list[str]:
-    blanks = [form.get(f"{prefix}blank-{i}", "").strip() for i in blank_numbers(presented)]
+    blanks = [
+        _capped(form.get(f"{prefix}blank-{i}", "").strip(), f"blank {i}")
+        for i in blank_numbers(presented)
+    ]
     missing = [str(i) for i, blank in enumerate(blanks, 1) if not blank]
     if missing:
         raise FieldError(f"Fill in every blank (blank {', '.join(missing)} is empty).")
     return blanks
+
+
+def _capped(value: str, what: str) -> str:
+    """The core's length cap (the same the grader applies), as a message next to the field."""
+    try:
+        return check_text(value, what)
+    except ResponseError as error:
+        message = str(error)
+        raise FieldError(message[0].upper() + message[1:] + ".") from error
 
 
 def _order(presented: Presented, form: Form, prefix: str) -> list[str]:

@@ -57,7 +57,7 @@ def start(bank_id: str) -> str | Response:
 
 
 @bp.route("/run/<int:run_id>/<int:position>", methods=("GET", "POST"))
-def question(run_id: int, position: int) -> str | Response:
+def question(run_id: int, position: int) -> str | tuple[str, int] | Response:
     run, bank = own_run_or_404(run_id)
     item = run_item_or_404(run, bank, position)
     if attempt_at(get_session(), run.id, position) is not None:
@@ -72,13 +72,14 @@ def question(run_id: int, position: int) -> str | Response:
     if request.method == "GET":
         form.shown.data = shown_token(run.id, position)
     total = len(run.question_ids)
-    return render_template(
+    page = render_template(
         "quiz/question.html", run=run, bank=bank, item=item, form=form, error=error, total=total
     )
+    return page, 422 if error else 200  # 422: the answer was read, but refused
 
 
 @bp.route("/run/<int:run_id>/all", methods=("GET", "POST"))
-def all_questions(run_id: int) -> str | Response:
+def all_questions(run_id: int) -> tuple[str, int] | Response:
     run, bank = own_run_or_404(run_id)
     results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
     open_items = [r.item for r in results if r.attempt is None]
@@ -91,7 +92,7 @@ def all_questions(run_id: int) -> str | Response:
             return redirect(url_for(".done", run_id=run.id))
     if request.method == "GET":
         form.shown.data = shown_token(run.id, 0)
-    return render_template(
+    page = render_template(
         "quiz/all.html",
         run=run,
         bank=bank,
@@ -101,6 +102,7 @@ def all_questions(run_id: int) -> str | Response:
         labels=OUTCOME_LABELS,
         sealed=not reveals_key(bank, run.finished_at is not None),
     )
+    return page, 422 if errors else 200
 
 
 @bp.get("/run/<int:run_id>/done")

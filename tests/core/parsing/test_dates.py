@@ -104,7 +104,7 @@ def test_all_digit_day_and_month_are_ambiguous(text: str) -> None:
         ("29 February 2023", "does not exist"),
         ("31/04", "does not exist"),
         ("13/13", "not a date"),
-        ("18/04/23", "year in full"),
+        ("18/04/123", "year in full"),
         ("2023-13-01", "not a month"),
         ("April 32", "not a day"),
         ("18 avrul", "not a date"),  # two edits from "april"

@@ -39,6 +39,10 @@ from quiz.core.parsing.numbers import format_number, parse_number, split_number
         ("third", 3.0),
         ("twenty-first", 21.0),
         ("two hundred and first", 201.0),
+        # the decimal comma rule: not three digits after the comma, so a decimal mark
+        ("1,5", 1.5),
+        ("1,0000", 1.0),
+        ("a dozen", 12.0),
     ],
 )
 def test_parse_number_reads(text: str, expected: float) -> None:
@@ -53,14 +57,15 @@ def test_parse_number_reads(text: str, expected: float) -> None:
         "junk",
         "two fish",  # word2number would say 2
         "twenty one four",
-        "1,5",  # a European decimal or a typo: not guessed
-        "1,0000",
+        "1,,5",
+        "1,000.000,5",
         "12 34",
         "15%",
         "20 km",
         "1..",
         "-",
-        "a dozen",
+        "six point zero two kilos",
+        "three and a half",
     ],
 )
 def test_parse_number_refuses(text: str) -> None:
@@ -97,7 +102,7 @@ def test_split_number_reads(text: str, expected: tuple[float, str]) -> None:
     assert split_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "km", "km 20", "1,5 km", "about", "many days"])
+@pytest.mark.parametrize("text", ["", "km", "km 20", "1,,5 km", "about", "many days"])
 def test_split_number_refuses(text: str) -> None:
     assert split_number(text) is None
 
@@ -106,14 +111,15 @@ def test_split_number_refuses(text: str) -> None:
     ("value", "expected"),
     [
         (201.0, "201"),
-        (12.43, "12.4"),
-        (12.427, "12.4"),
-        (19.956, "20"),
+        (12.43, "12.43"),
+        (12.427, "12.43"),
+        (19.9996, "20"),
         (0.5, "0.5"),
         (0.0, "0"),
         (-3.5, "-3.5"),
         (1.05, "1.05"),
-        (99.96, "100"),
+        (99.96, "99.96"),
+        (999.96, "1000"),  # 4 significant digits
         (1000.0, "1,000"),
         (12345.6, "12,346"),
         (65616.8, "65,617"),

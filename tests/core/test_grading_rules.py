@@ -1,0 +1,122 @@
+"""One named test per grading rule that a one-line change could break unnoticed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quiz.core.grading import GRADERS
+from quiz.core.grading.choice import ChoiceKey
+from quiz.core.grading.choice import grade as grade_choice
+from quiz.core.parsing.dates import PartialDate, parse_partial_date
+from quiz.core.verdict import Verdict
+
+
+def graded(question_type: str, fields: dict[str, Any], response: Any) -> Verdict:
+    problems: list[Any] = []
+    key = GRADERS[question_type].prepare({"quote": "q", **fields}, lambda *a: problems.append(a))
+    assert not problems, problems
+    return GRADERS[question_type].grade(key, response)
+
+
+@pytest.mark.parametrize(
+    ("response", "right"), [("1004", True), ("996", True), ("1006", False), ("1040", False)]
+)
+def test_number_tolerance_without_a_percent_sign_is_absolute(response: str, right: bool) -> None:
+    assert graded("number", {"answer": "1000", "tolerance": "5"}, response).correct is right
+
+
+@pytest.mark.parametrize(
+    ("response", "right"), [("1040", True), ("951", True), ("1051", False), ("949", False)]
+)
+def test_number_tolerance_with_a_percent_sign_is_relative(response: str, right: bool) -> None:
+    assert graded("number", {"answer": "1000", "tolerance": "5%"}, response).correct is right
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("April 2023 AD", PartialDate(2023, 4, None)),  # no day: dateparser's own is dropped
+        ("April AD", PartialDate(None, 4, None)),  # no year: RELATIVE_BASE's is dropped
+        ("18 April 2023 AD", PartialDate(2023, 4, 18)),
+    ],
+)
+def test_the_dateparser_fallback_never_fills_a_part(text: str, expected: PartialDate) -> None:
+    assert parse_partial_date(text) == expected
+
+
+def test_a_date_read_by_the_fallback_is_graded_on_the_parts_given() -> None:
+    assert graded("date", {"answer": "April 2023"}, "April 2023 AD").correct
+    missing = graded("date", {"answer": "18 April 2023"}, "April 2023 AD")
+    assert not missing.correct and "Give the day too" in missing.feedback
+
+
+def test_select_all_score_never_goes_below_zero() -> None:
+    key = ChoiceKey(("a", "b", "c", "d"), frozenset({"a", "b"}), select_all=True)
+    verdict = grade_choice(key, ["a", "c", "d"])  # 1 right, 2 wrong: (1 - 2) / 2 < 0
+    assert verdict.score == 0.0 and not verdict.correct
+    assert grade_choice(key, ["a", "c"]).score == 0.0
+    assert grade_choice(key, ["a"]).score == 0.5
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [("6", "six point zero two"), ("6", "six point two"), ("2", "two point five"),
+     ("40", "minus forty"), ("201", "two hundred and one point five")],
+)  # fmt: skip
+def test_a_number_read_in_part_is_never_right(answer: str, response: str) -> None:
+    assert not graded("number", {"answer": answer}, response).correct
+
+
+def test_count_suffixes_are_for_counts_never_metres() -> None:
+    assert graded("number", {"answer": "3500000"}, "3.5m").correct
+    assert graded("quantity", {"answer": "3.5 m"}, "3.5m").correct
+    assert not graded("quantity", {"answer": "3500000 m"}, "3.5m").correct
+
+
+@pytest.mark.parametrize("response", ["100 C", "100 c", "100 °C", "100 deg C", "100 degrees"])
+def test_c_in_a_temperature_question_is_celsius_never_coulomb(response: str) -> None:
+    assert graded("quantity", {"answer": "100 °C"}, response).correct
+
+
+def test_wrong_dimension_feedback_names_the_learners_dimension() -> None:
+    verdict = graded("quantity", {"answer": "5 days"}, "5 kilos")
+    assert "That is a mass" in verdict.feedback and "a duration" in verdict.feedback
+
+
+@pytest.mark.parametrize(
+    ("question_type", "answer"),
+    [("number", "3.14159"), ("number", "12.99"), ("number", "0.00000003"),
+     ("quantity", "12.99 kg"), ("quantity", "3.14159 m")],
+)  # fmt: skip
+def test_feedback_never_rounds_the_reference(question_type: str, answer: str) -> None:
+    verdict = graded(question_type, {"answer": answer}, "1 mile" if "m" in answer else "1")
+    assert verdict.expected == answer and answer in verdict.feedback
+
+
+def test_the_learners_number_is_shown_unrounded() -> None:
+    assert "Not 3.1416:" in graded("number", {"answer": "3.14159"}, "3.1416").feedback
+
+
+@pytest.mark.parametrize(("answer", "response"), [("Malmø", "Malmo"), ("Straße", "strasse")])
+def test_folding_alone_is_not_a_typo(answer: str, response: str) -> None:
+    verdict = graded("text", {"answer": answer}, response)
+    assert verdict.correct and not verdict.forgiven and "spelling" not in verdict.feedback
+
+
+def test_a_contradicting_weekday_is_flagged_not_failed() -> None:
+    verdict = graded("date", {"answer": "12 March 1987"}, "Monday, 12 March 1987")
+    assert verdict.correct and "was a Thursday, not a Monday" in verdict.feedback
+
+
+def test_a_two_digit_year_never_turns_a_wrong_decade_right() -> None:
+    assert graded("date", {"answer": "12 March 1987"}, "12-Mar-87").correct
+    assert not graded("date", {"answer": "12 March 1987"}, "12-Mar-97").correct
+    # The window follows the reference: '87 is 1887 in a question about 1887.
+    assert graded("date", {"answer": "12 March 1887"}, "12-Mar-87").correct
+
+
+@pytest.mark.parametrize("fragment", ["Ortega y Gasset", "Gasset"])
+def test_the_whole_family_name_is_right_whenever_a_fragment_is(fragment: str) -> None:
+    assert graded("who", {"answer": "José Ortega y Gasset"}, fragment).correct
