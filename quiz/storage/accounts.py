@@ -1,4 +1,4 @@
-"""Account secrets: checking and changing passwords, and the token that binds sessions to a learner.
+"""Accounts: checking and changing passwords, the token that binds sessions to a learner, roles.
 
 A learner's `session_token` is copied into every session and remember cookie made for them
 and compared on every request; replacing it ends all of them at once (sign-out, a new
@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from functools import cache
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -52,3 +53,23 @@ def change_password(session: Session, learner: Learner, password: str) -> None:
     the browser that asked, under the new token)."""
     learner.password_hash = generate_password_hash(password)
     revoke_sessions(session, learner)
+
+
+def list_accounts(session: Session) -> list[Learner]:
+    """Every account with a username (anonymous learners are not accounts), by name."""
+    query = select(Learner).where(Learner.username.is_not(None)).order_by(Learner.username)
+    return list(session.scalars(query))
+
+
+def set_author(session: Session, learner: Learner, is_author: bool) -> bool:
+    """Give or take the author role; True when that changed anything."""
+    if learner.is_author == is_author:
+        return False
+    learner.is_author = is_author
+    session.flush()
+    return True
+
+
+def is_author(session: Session, learner_id: int) -> bool:
+    """Whether the account `learner_id` holds the author role (one indexed read)."""
+    return bool(session.scalar(select(Learner.is_author).where(Learner.id == learner_id)))

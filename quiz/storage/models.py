@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -72,6 +73,8 @@ class Learner(Base):
     # Copied into every session and remember cookie; a new token ends them all.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # The author role: only the CLI grants it (`quiz user grant NAME author`), no page does.
+    is_author: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def is_anonymous_learner(self) -> bool:
@@ -179,3 +182,22 @@ class RateLimitCounter(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class Regrade(Base):
+    """An author's regrade: past answers equal to a newly accepted `response` graded again.
+
+    Kept for the record (who changed learners' scores, when, how many); each regraded
+    attempt's verdict names this row and keeps what the learner was shown before."""
+
+    __tablename__ = "regrade"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("learner.id"), nullable=True)
+    author: Mapped[str] = mapped_column(String(100))
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    response: Mapped[str] = mapped_column(String(400))
+    attempts_changed: Mapped[int] = mapped_column(Integer)
+    learners_changed: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.core.passwords import IS_USERNAME, TOO_COMMON, TOO_SHORT, password_problem
+from quiz.core.accounts import IS_USERNAME, TOO_COMMON, TOO_LONG, TOO_SHORT, password_problem
 from quiz.resources import common_passwords
 
 COMMON = frozenset({"password1", "iloveyou"})
@@ -16,7 +16,7 @@ COMMON = frozenset({"password1", "iloveyou"})
         ("ada", "correct horse battery", None),
         ("ada", "lemonade stand 42", None),  # contains the name among other words: fine
         ("ada", "short", TOO_SHORT),
-        ("ada", "x" * 201, TOO_SHORT),
+        ("ada", "x" * 201, TOO_LONG),
         ("ada", "Password1", TOO_COMMON),
         ("ada", "ILOVEYOU", TOO_COMMON),
         ("lovelace", "lovelace", IS_USERNAME),
@@ -26,7 +26,7 @@ COMMON = frozenset({"password1", "iloveyou"})
     ],
 )
 def test_password_problem(username: str, password: str, problem: str | None) -> None:
-    assert password_problem(username, password, COMMON) == problem
+    assert password_problem(password, username, COMMON) == problem
 
 
 def test_the_shipped_list_holds_thousands_of_long_enough_common_passwords() -> None:

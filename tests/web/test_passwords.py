@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from quiz.core.passwords import IS_USERNAME, TOO_COMMON
+from quiz.core.accounts import IS_USERNAME, TOO_COMMON
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
-from quiz.core.passwords import MAX_LENGTH, password_problem
+from quiz.core.accounts import PASSWORD_MAX, password_problem
 from quiz.resources import common_passwords
 
 USERNAME_RULE = Regexp(
@@ -43,7 +43,7 @@ class LoginForm(FlaskForm):
         "Username", validators=[DataRequired("Enter your username."), Length(max=64)]
     )
     password = PasswordField(
-        "Password", validators=[DataRequired("Enter your password."), Length(max=MAX_LENGTH)]
+        "Password", validators=[DataRequired("Enter your password."), Length(max=PASSWORD_MAX)]
     )
     remember = BooleanField("Keep me signed in")
     submit = SubmitField("Sign in")
@@ -58,7 +58,7 @@ class LogoutForm(FlaskForm):
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(
         "Current password",
-        validators=[DataRequired("Enter your current password."), Length(max=MAX_LENGTH)],
+        validators=[DataRequired("Enter your current password."), Length(max=PASSWORD_MAX)],
     )
     password = PasswordField("New password", validators=[DataRequired("Choose a new password.")])
     confirm = PasswordField(
@@ -79,6 +79,6 @@ class ChangePasswordForm(FlaskForm):
 
 
 def refuse_weak_password(username: str, password: str) -> None:
-    problem = password_problem(username, password, common_passwords())
+    problem = password_problem(password, username, common_passwords())
     if problem is not None:
         raise ValidationError(problem)

@@ -31,6 +31,7 @@ class Account(UserMixin):
         self.id = learner.id
         self.username = learner.username
         self.reference = session_reference(learner)
+        self.is_author = learner.is_author
 
     def get_id(self) -> str:
         return self.reference
