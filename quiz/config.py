@@ -19,6 +19,13 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # Sign-in throttling (Flask-Limiter). Counters live in the database so every app server
+        # shares them; set QUIZ_RATELIMIT_STORAGE_URI=redis://host:6379 to keep them in Redis.
+        "RATELIMIT_STORAGE_URI": "quizdb://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute;20 per hour",
+        "LOGIN_LIMIT_PER_ADDRESS": "30 per minute;300 per hour",
+        "REGISTER_LIMIT_PER_ADDRESS": "60 per hour",
     }
 
 

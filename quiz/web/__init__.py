@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from quiz.web import banks_registry
 from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
-from quiz.web.auth import login_manager
+from quiz.web.auth import login_manager, throttle
 from quiz.web.auth.forms import LogoutForm
 from quiz.web.errors import bp as errors_bp
 from quiz.web.flashcards import bp as flashcards_bp
@@ -54,6 +54,7 @@ def init_app(app: Flask) -> None:
     banks_registry.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    throttle.init_app(app)  # wraps views, so after the blueprints
     app.context_processor(layout_context)
     app.after_request(security_headers)
 

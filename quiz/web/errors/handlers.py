@@ -16,6 +16,7 @@ MESSAGES = {
         "There is nothing at this address. It may have moved or never existed.",
     ),
     405: ("Not allowed", "This page can't be used that way."),
+    429: ("Too many attempts", "Too many requests came from you. Wait a minute and try again."),
     500: ("Something went wrong", "An error on our side stopped this page. Please try again."),
 }
 CSRF_MESSAGE = (
