@@ -6,7 +6,7 @@ from flask import Blueprint, Flask, current_app, url_for
 from flask_wtf import CSRFProtect
 from werkzeug.wrappers import Response
 
-from quiz.web import banks_registry
+from quiz.web import banks_registry, deployment
 from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
 from quiz.web.auth import login_manager, throttle
@@ -49,6 +49,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app: Flask) -> None:
+    deployment.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
     banks_registry.init_app(app)
