@@ -36,25 +36,6 @@ def _dummy_hash() -> str:
     return generate_password_hash(secrets.token_hex(16))
 
 
-def revoke_sessions(session: Session, learner: Learner) -> str:
-    """End every session and remember cookie made for `learner`; returns the new token."""
-    learner.session_token = new_session_token()
-    session.flush()
-    return learner.session_token
-
-
-def matches_token(learner: Learner, token: str) -> bool:
-    # Constant time: comparing char by char would leak the token through timing.
-    return secrets.compare_digest(learner.session_token.encode(), token.encode())
-
-
-def change_password(session: Session, learner: Learner, password: str) -> None:
-    """Set a new password and end the learner's sessions everywhere (the caller re-signs in
-    the browser that asked, under the new token)."""
-    learner.password_hash = generate_password_hash(password)
-    revoke_sessions(session, learner)
-
-
 def list_accounts(session: Session) -> list[Learner]:
     """Every account with a username (anonymous learners are not accounts), by name."""
     query = select(Learner).where(Learner.username.is_not(None)).order_by(Learner.username)
@@ -73,3 +54,22 @@ def set_author(session: Session, learner: Learner, is_author: bool) -> bool:
 def is_author(session: Session, learner_id: int) -> bool:
     """Whether the account `learner_id` holds the author role (one indexed read)."""
     return bool(session.scalar(select(Learner.is_author).where(Learner.id == learner_id)))
+
+
+def revoke_sessions(session: Session, learner: Learner) -> str:
+    """End every session and remember cookie made for `learner`; returns the new token."""
+    learner.session_token = new_session_token()
+    session.flush()
+    return learner.session_token
+
+
+def matches_token(learner: Learner, token: str) -> bool:
+    # Constant time: comparing char by char would leak the token through timing.
+    return secrets.compare_digest(learner.session_token.encode(), token.encode())
+
+
+def change_password(session: Session, learner: Learner, password: str) -> None:
+    """Set a new password and end the learner's sessions everywhere (the caller re-signs in
+    the browser that asked, under the new token)."""
+    learner.password_hash = generate_password_hash(password)
+    revoke_sessions(session, learner)

@@ -27,8 +27,9 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "card_state",
         "review_log",
         "flashcard_settings",
-        "rate_limit",
         "regrade",
+        "rate_limit",
+        "idempotency_key",
     }
 
 
@@ -66,6 +67,23 @@ def test_sqlite_connections_use_wal_and_foreign_keys(tmp_path: Path) -> None:
         ]
     engine.dispose()
     assert pragmas == ["wal", 1, 5000]
+
+
+def test_the_author_role_migration_goes_down_and_up_again(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'roles.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO learner (username, created_at, session_token)"
+            " VALUES ('ada', '2026-01-01', 't')"
+        )
+    command.downgrade(alembic_config(engine), "0002")
+    assert "is_author" not in {c["name"] for c in inspect(engine).get_columns("learner")}
+    command.upgrade(alembic_config(engine), "heads")
+    with engine.connect() as connection:  # the existing account is no author after upgrading
+        assert connection.exec_driver_sql("SELECT is_author FROM learner").scalar() == 0
+    engine.dispose()
 
 
 def test_0003_keeps_learners_and_their_attempts_and_gives_each_a_token(tmp_path: Path) -> None:
@@ -106,20 +124,3 @@ def test_a_deleted_learner_s_id_is_never_given_again(engine: Engine) -> None:
         connection.execute(insert, {"at": "2025-01-01", "token": "b"})
         second = connection.execute(text("SELECT max(id) FROM learner")).scalar_one()
     assert second > first
-
-
-def test_the_author_role_migration_goes_down_and_up_again(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'roles.sqlite3'}"
-    upgrade(url)
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO learner (username, created_at, session_token)"
-            " VALUES ('ada', '2026-01-01', 't')"
-        )
-    command.downgrade(alembic_config(engine), "0002")
-    assert "is_author" not in {c["name"] for c in inspect(engine).get_columns("learner")}
-    command.upgrade(alembic_config(engine), "head")
-    with engine.connect() as connection:  # the existing account is no author after upgrading
-        assert connection.exec_driver_sql("SELECT is_author FROM learner").scalar() == 0
-    engine.dispose()
