@@ -11,10 +11,19 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from quiz.cli import authoring, bank_edits, banks, completion, flashcards, serving, users
+from quiz.cli import (
+    authoring,
+    bank_edits,
+    banks,
+    completion,
+    flashcards,
+    interchange,
+    serving,
+    users,
+)
 from quiz.cli.common import EXIT_USAGE, run_guarded
 
-COMMAND_GROUPS = (banks, serving, flashcards, users, authoring, bank_edits, completion)
+COMMAND_GROUPS = (banks, serving, flashcards, interchange, users, authoring, bank_edits, completion)
 
 EPILOG = """\
 exit status:
