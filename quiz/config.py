@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,23 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         # The largest request body taken, in bytes: answers are at most a few KB (413 past it).
         "MAX_CONTENT_LENGTH": 64 * 1024,
+        # Sign-in throttling (Flask-Limiter). Counters live in the database so every app server
+        # shares them; set QUIZ_RATELIMIT_STORAGE_URI=redis://host:6379 to keep them in Redis.
+        "RATELIMIT_STORAGE_URI": "quizdb://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_LIMIT_PER_ACCOUNT": "5 per minute;20 per hour",
+        "LOGIN_LIMIT_PER_ADDRESS": "30 per minute;300 per hour",
+        "REGISTER_LIMIT_PER_ADDRESS": "60 per hour",
+        # Deployment (see quiz.web.deployment): the number of reverse proxies in front of the
+        # app whose X-Forwarded-* headers to trust, and whether it is served over HTTPS.
+        "BEHIND_PROXY": 0,
+        "HTTPS": False,
+        "HSTS_MAX_AGE": 365 * 24 * 3600,
+        # How long a session cookie stays valid after it was last written, and how long
+        # "keep me signed in" lasts. Signing out or changing the password ends both at once.
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
     }
 
 
@@ -31,6 +50,9 @@ def persistent_secret_key(instance_path: Path) -> str:
     if key_file.is_file():
         return key_file.read_text(encoding="utf-8").strip()
     key = secrets.token_hex(32)
-    key_file.write_text(key, encoding="utf-8")
-    key_file.chmod(0o600)
+    # Created readable by the owner alone: writing first and chmod-ing after would leave a
+    # moment in which the umask's usual 0644 lets anyone on the machine read it.
+    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key)
     return key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,19 @@ from quiz.resources import resource_dir
 def create_app(
     test_config: Mapping[str, Any] | None = None, instance_path: str | None = None
 ) -> Flask:
-    """The app: defaults, then `instance/config.py`, then `test_config`, then `QUIZ_*` variables."""
+    """The app: defaults, then `instance/config.py`, then `test_config`, then `QUIZ_*` variables.
+
+    The instance folder (secret key, SQLite file, config.py) is `instance_path`, else
+    QUIZ_INSTANCE_PATH, else Flask's default beside the code; only its owner may open it."""
     app = Flask(
         "quiz",
-        instance_path=instance_path,
+        instance_path=instance_path or os.environ.get("QUIZ_INSTANCE_PATH") or None,
         instance_relative_config=True,
         template_folder=str(resource_dir("templates")),
         static_folder=str(resource_dir("static")),
     )
     instance = Path(app.instance_path)
-    instance.mkdir(parents=True, exist_ok=True)
+    instance.mkdir(mode=0o700, parents=True, exist_ok=True)
     app.config.from_mapping(default_settings(instance, Path.cwd()))
     app.config.from_pyfile("config.py", silent=True)
     if test_config is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,3 +28,10 @@ def default_questions_dir(cwd: Path) -> Path:
     """`questions/` in the working directory if there is one, else the banks shipped with quiz."""
     local = cwd / "questions"
     return local if local.is_dir() else resource_dir("questions")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The most common passwords, lower-cased (quiz/data/common-passwords.txt), read once."""
+    path = PACKAGE_DIR / "data" / "common-passwords.txt"
+    return frozenset(path.read_text(encoding="utf-8").splitlines())

@@ -21,9 +21,15 @@ ROLE_CHOICES = ("author",)
 
 
 def register(commands: Subcommands) -> None:
-    user = commands.add_parser("user", help="accounts and roles: add, grant, revoke, list")
+    user = commands.add_parser(
+        "user", help="accounts and roles: add, grant, revoke, list, reset-password"
+    )
     actions = user.add_subparsers(title="actions", metavar="ACTION")
-    user.set_defaults(run=lambda args: usage("quiz user needs an action: add, grant, revoke, list"))
+    user.set_defaults(
+        run=lambda args: usage(
+            "quiz user needs an action: add, grant, revoke, list, reset-password"
+        )
+    )
 
     add = actions.add_parser("add", help="create an account (asks for its password)")
     add.add_argument("username")
@@ -38,6 +44,16 @@ def register(commands: Subcommands) -> None:
         change.add_argument("username")
         change.add_argument("role", choices=ROLE_CHOICES)
         change.set_defaults(run=_change_role, grant=name == "grant")
+
+    reset = actions.add_parser(
+        "reset-password",
+        help="set a new password (asks for it) and sign the account out everywhere",
+    )
+    reset.add_argument("username")
+    reset.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin's first line"
+    )
+    reset.set_defaults(run=_reset_password)
 
     listing = actions.add_parser("list", help="every account and its roles")
     listing.add_argument("--json", action="store_true", help="print JSON (see docs)")
@@ -55,7 +71,7 @@ def _database() -> Iterator[Session]:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from quiz.core.accounts import password_problem, username_problem
+    from quiz.core.accounts import username_problem
 
     problem = username_problem(args.username)
     if problem:
@@ -63,10 +79,37 @@ def _add(args: argparse.Namespace) -> int:
     password = _read_password(args.password_stdin)
     if password is None:
         return EXIT_USAGE
-    problem = password_problem(password)
+    problem = _weak_password(password, args.username)
     if problem:
         return usage(problem)
     return _create(args.username, password, args.author)
+
+
+def _weak_password(password: str, username: str) -> str | None:
+    from quiz.core.accounts import password_problem
+    from quiz.resources import common_passwords
+
+    return password_problem(password, username, common_passwords())
+
+
+def _reset_password(args: argparse.Namespace) -> int:
+    from quiz.storage.accounts import change_password
+    from quiz.storage.learners import find_learner_by_username
+
+    with _database() as session:
+        learner = find_learner_by_username(session, args.username)
+        if learner is None:
+            return usage(f"no account called '{args.username}' (see: quiz user list)")
+        password = _read_password(args.password_stdin)
+        if password is None:
+            return EXIT_USAGE
+        problem = _weak_password(password, args.username)
+        if problem:
+            return usage(f"{problem} Nothing was changed.")
+        change_password(session, learner, password)
+        session.commit()
+    print(f"new password set for {args.username}; every session of theirs is signed out")
+    return EXIT_OK
 
 
 def _create(username: str, password: str, author: bool) -> int:

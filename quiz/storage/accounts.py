@@ -66,3 +66,10 @@ def revoke_sessions(session: Session, learner: Learner) -> str:
 def matches_token(learner: Learner, token: str) -> bool:
     # Constant time: comparing char by char would leak the token through timing.
     return secrets.compare_digest(learner.session_token.encode(), token.encode())
+
+
+def change_password(session: Session, learner: Learner, password: str) -> None:
+    """Set a new password and end the learner's sessions everywhere (the caller re-signs in
+    the browser that asked, under the new token)."""
+    learner.password_hash = generate_password_hash(password)
+    revoke_sessions(session, learner)

@@ -3,6 +3,7 @@ its write transactions queue on an OS file lock across processes."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from pathlib import Path
@@ -21,6 +22,7 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite connections are tuned as they open."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
+        _create_private_file(url)
         lock_path = write_lock_path(url)
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", lambda connection: _begin_sqlite(connection, lock_path))
@@ -37,6 +39,18 @@ def write_lock_path(url: str) -> Path | None:
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database).with_name(Path(database).name + ".write-lock")
+
+
+def _create_private_file(url: str) -> None:
+    """Create a new SQLite file readable by its owner alone (SQLite would use the umask's
+    0644, and learners' password hashes are inside); its -wal and -shm files follow suit."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.exists() and path.parent.is_dir():
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

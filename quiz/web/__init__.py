@@ -7,10 +7,10 @@ from flask_wtf import CSRFProtect
 from werkzeug.wrappers import Response
 
 from quiz.core.grading.limits import MAX_TEXT_CHARS
-from quiz.web import banks_registry, figures
+from quiz.web import banks_registry, deployment, figures
 from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
-from quiz.web.auth import login_manager
+from quiz.web.auth import login_manager, throttle
 from quiz.web.auth.forms import LogoutForm
 from quiz.web.auth.roles import is_author
 from quiz.web.authors import bp as authors_bp
@@ -58,6 +58,7 @@ CONTENT_SECURITY_POLICY = (
 def init_app(app: Flask) -> None:
     # Before any blueprint: a rule takes its converters when it is added.
     app.url_map.converters["int"] = DatabaseIntConverter
+    deployment.init_app(app)
     csrf.init_app(app)
     # The authors' forms check their CSRF token in the view, after the role: an app-wide check
     # would answer a stranger's POST with 400 before the 404, telling them the page exists.
@@ -67,6 +68,7 @@ def init_app(app: Flask) -> None:
     figures.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    throttle.init_app(app)  # wraps views, so after the blueprints
     app.context_processor(layout_context)
     # Text inputs stop at the core's cap, so a browser never sends an answer it would refuse.
     app.jinja_env.globals["max_answer_length"] = MAX_TEXT_CHARS

@@ -114,3 +114,50 @@ def test_grant_to_a_missing_account_or_a_duplicate_add(url: str) -> None:
 def test_an_unknown_role_is_a_usage_error(url: str) -> None:
     result = quiz(url, "grant", "ada", "admin")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def token_and_password(url: str, username: str, password: str) -> tuple[str, bool]:
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as session:
+        learner = find_learner_by_username(session, username)
+        assert learner is not None
+        found = (learner.session_token, check_password(learner, password))
+    engine.dispose()
+    return found
+
+
+def test_reset_password_sets_it_and_signs_the_account_out_everywhere(url: str) -> None:
+    quiz(url, "add", "ada", "--password-stdin", stdin="correct horse\n")
+    token, _ = token_and_password(url, "ada", "correct horse")
+    result = quiz(url, "reset-password", "ada", "--password-stdin", stdin="a fresh start\n")
+    assert result.returncode == 0, result.stderr
+    assert "new password set for ada" in result.stdout
+    new_token, works = token_and_password(url, "ada", "a fresh start")
+    assert works and new_token != token
+    assert token_and_password(url, "ada", "correct horse")[1] is False
+
+
+@pytest.mark.parametrize(
+    ("username", "stdin", "message"),
+    [
+        ("nobody", "a fresh start\n", "no account called 'nobody'"),
+        ("ada", "password1\n", "among the most common"),
+        ("ada", "ada12345\n", "must not be your username"),
+        ("ada", "short\n", "at least 8"),
+    ],
+)
+def test_reset_password_refusals_change_nothing(
+    url: str, username: str, stdin: str, message: str
+) -> None:
+    quiz(url, "add", "ada", "--password-stdin", stdin="correct horse\n")
+    result = quiz(url, "reset-password", username, "--password-stdin", stdin=stdin)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert token_and_password(url, "ada", "correct horse")[1] is True
+
+
+def test_reset_password_without_a_terminal_asks_for_password_stdin(url: str) -> None:
+    quiz(url, "add", "ada", "--password-stdin", stdin="correct horse\n")
+    result = quiz(url, "reset-password", "ada")
+    assert result.returncode == 2
+    assert "--password-stdin" in result.stderr

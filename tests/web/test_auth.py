@@ -190,7 +190,7 @@ def test_logout_forgets_the_anonymous_learner(
         assert ANONYMOUS_KEY not in session
 
 
-def median_seconds(action: Callable[[], object], runs: int = 3) -> float:
+def median_seconds(action: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -200,10 +200,11 @@ def median_seconds(action: Callable[[], object], runs: int = 3) -> float:
 
 
 def test_an_unknown_username_answers_as_slowly_as_a_wrong_password(auth: AuthActions) -> None:
-    # Measured before: 109 ms for a known user, 2 ms for an unknown one, so names leaked.
+    # Measured before: 109 ms for a known user, 2 ms for an unknown one, so names leaked. The
+    # margin is wide because the machine may be busy; the leak was a factor of fifty.
     auth.register()
     auth.logout()
     auth.login("nobody", "warm up")
     known = median_seconds(lambda: auth.login("ada", "wrong password"))
     unknown = median_seconds(lambda: auth.login("nobody", "wrong password"))
-    assert unknown > known / 2, (known, unknown)
+    assert unknown > known / 4, (known, unknown)

@@ -1,10 +1,14 @@
-"""The account forms. They check shape; a taken name or a wrong password is the view's job."""
+"""The account forms. They check shape and ask the core about new passwords; a taken name or a
+wrong password is the view's job."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
+
+from quiz.core.accounts import PASSWORD_MAX, password_problem
+from quiz.resources import common_passwords
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
@@ -20,13 +24,7 @@ class RegisterForm(FlaskForm):
             USERNAME_RULE,
         ],
     )
-    password = PasswordField(
-        "Password",
-        validators=[
-            DataRequired("Choose a password."),
-            Length(min=8, max=200, message="Use at least 8 characters (at most 200)."),
-        ],
-    )
+    password = PasswordField("Password", validators=[DataRequired("Choose a password.")])
     confirm = PasswordField(
         "Repeat password",
         validators=[
@@ -36,12 +34,17 @@ class RegisterForm(FlaskForm):
     )
     submit = SubmitField("Create account")
 
+    def validate_password(self, field: PasswordField) -> None:
+        refuse_weak_password(self.username.data or "", field.data or "")
+
 
 class LoginForm(FlaskForm):
     username = StringField(
         "Username", validators=[DataRequired("Enter your username."), Length(max=64)]
     )
-    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+    password = PasswordField(
+        "Password", validators=[DataRequired("Enter your password."), Length(max=PASSWORD_MAX)]
+    )
     remember = BooleanField("Keep me signed in")
     submit = SubmitField("Sign in")
 
@@ -50,3 +53,32 @@ class LogoutForm(FlaskForm):
     """Empty but for the CSRF token: signing out is a POST, so a link elsewhere can't do it."""
 
     submit = SubmitField("Sign out")
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired("Enter your current password."), Length(max=PASSWORD_MAX)],
+    )
+    password = PasswordField("New password", validators=[DataRequired("Choose a new password.")])
+    confirm = PasswordField(
+        "Repeat new password",
+        validators=[
+            DataRequired("Type the new password again."),
+            EqualTo("password", message="The passwords differ."),
+        ],
+    )
+    submit = SubmitField("Change password")
+
+    def __init__(self, username: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.account_username = username
+
+    def validate_password(self, field: PasswordField) -> None:
+        refuse_weak_password(self.account_username, field.data or "")
+
+
+def refuse_weak_password(username: str, password: str) -> None:
+    problem = password_problem(password, username, common_passwords())
+    if problem is not None:
+        raise ValidationError(problem)

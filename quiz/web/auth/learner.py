@@ -30,8 +30,8 @@ class Account(UserMixin):
     def __init__(self, learner: Learner) -> None:
         self.id = learner.id
         self.username = learner.username
-        self.is_author = learner.is_author
         self.reference = session_reference(learner)
+        self.is_author = learner.is_author
 
     def get_id(self) -> str:
         return self.reference

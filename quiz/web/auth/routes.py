@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -14,10 +23,10 @@ from quiz.storage import (
     merge_learner,
     register_learner,
 )
-from quiz.storage.accounts import authenticate, revoke_sessions
+from quiz.storage.accounts import authenticate, change_password, revoke_sessions
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
-from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
+from quiz.web.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, RegisterForm
 from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
 from quiz.web.auth.redirects import safe_next
 
@@ -25,6 +34,10 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 TAKEN = "That username is taken; please choose another."
 WRONG = "Wrong username or password."
+NOT_CURRENT = "That is not your current password."
+PASSWORD_CHANGED = (
+    "Your password is changed. Any other browser signed in to your account is now signed out."
+)
 
 
 @bp.route("/register", methods=("GET", "POST"))
@@ -52,6 +65,23 @@ def login() -> str | Response:
             return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
         form.password.errors.append(WRONG)
     return render_template("auth/login.html", form=form)
+
+
+@bp.route("/account", methods=("GET", "POST"))
+@login_required
+def account() -> str | Response:
+    form = ChangePasswordForm(current_user.username)
+    if form.validate_on_submit():
+        db = get_session()
+        learner = authenticate(db, current_user.username, form.current.data or "")
+        if learner is not None:
+            change_password(db, learner, form.password.data or "")
+            db.commit()
+            _sign_in(learner, remember=_has_remember_cookie())  # this browser stays signed in
+            flash(PASSWORD_CHANGED, "success")
+            return redirect(url_for(".account"))
+        form.current.errors.append(NOT_CURRENT)
+    return render_template("auth/account.html", form=form)
 
 
 @bp.post("/logout")
@@ -98,6 +128,10 @@ def _adopt_anonymous_progress(learner: Learner) -> None:
     if anonymous is not None:
         merge_learner(get_session(), anonymous, learner)
         get_session().commit()
+
+
+def _has_remember_cookie() -> bool:
+    return current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
 
 
 def _sign_in(learner: Learner, remember: bool) -> None:

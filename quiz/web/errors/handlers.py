@@ -25,6 +25,7 @@ MESSAGES = {
     ),
     405: ("Not allowed", "This page can't be used that way."),
     413: ("Too much sent", "That was more than this site takes in one go: {limit} at most."),
+    429: ("Too many attempts", "Too many requests came from you. Wait a minute and try again."),
     500: ("Something went wrong", "An error on our side stopped this page. Please try again."),
 }
 CSRF_MESSAGE = (

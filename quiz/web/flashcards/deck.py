@@ -18,6 +18,7 @@ from quiz.web.banks_registry import get_registry
 MODES = ("flip", "type")
 SHOWN_KEY = "flashcard_shown"  # which card's front was shown, and when (answer times)
 TYPED_KEY = "flashcard_typed"  # the typed answer's verdict, for the back page
+VISITOR_PREVIEW_KEY = "flashcard_visitor_preview"  # buttons shown before any learner exists
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,21 @@ def typed_for(key: CardKey) -> dict[str, Any] | None:
 def forget_card_timing() -> None:
     session.pop(SHOWN_KEY, None)
     session.pop(TYPED_KEY, None)
+
+
+def remember_visitor_preview(key: CardKey, preview: dict[str, Any]) -> None:
+    """Keep the buttons shown to a visitor with no learner yet (nothing of theirs is saved
+    until they rate) in their signed session, so the first rating applies exactly those."""
+    session[VISITOR_PREVIEW_KEY] = {"key": list(key), "preview": preview}
+
+
+def visitor_preview(key: CardKey, preview_at: str) -> dict[str, Any] | None:
+    """The preview kept for this card if it is the one the submitted form showed; used once."""
+    kept = session.pop(VISITOR_PREVIEW_KEY, None)
+    if not kept or kept.get("key") != list(key) or kept["preview"].get("at") != preview_at:
+        return None
+    preview: dict[str, Any] = kept["preview"]
+    return preview
 
 
 def input_kind(question: Question, presented: Presented) -> str | None:

@@ -135,7 +135,9 @@ def preview_for(learner_id: int | None, key: CardKey, now: datetime) -> Preview:
     session = get_session()
     scheduler = cards.scheduler_for(session, learner_id or 0, deck.desired_retention())
     if learner_id is None:
-        return scheduler.make_preview(new_card(card_id_for(*key), now), now)
+        preview = scheduler.make_preview(new_card(card_id_for(*key), now), now)
+        deck.remember_visitor_preview(key, preview.to_dict())
+        return preview
     state = cards.state_for(session, learner_id, *key, now)
     preview = cards.preview_card(session, scheduler, state, now)
     session.commit()
@@ -190,6 +192,9 @@ def rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str, now: da
     state = cards.get_state(session, learner_id, *key)
     if state is None:  # a first rating from a visitor whose page views saved nothing
         state = cards.state_for(session, learner_id, *key, now)
+        shown = deck.visitor_preview(key, preview_at)
+        if shown is not None:  # the card and outcomes their buttons showed, applied as shown
+            state.card, state.preview = shown["card"], shown
     elif not state.preview or state.preview["at"] != preview_at:
         return False
     typed = deck.typed_for(key)

@@ -1,0 +1,102 @@
+"""Sign-in throttling with Flask-Limiter: failed attempts are counted per account and per
+client address, in storage every app server shares (the database, or Redis when
+`RATELIMIT_STORAGE_URI` names one), and past the limit the answer is 429, logged.
+
+Each app gets its own Limiter: one module-level Limiter would follow whichever app called
+`init_app` last (several apps live side by side in tests and in tools).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_limiter import Limiter, RequestLimit
+from flask_login import current_user
+
+from quiz.storage.db import get_engine
+from quiz.storage.rate_limits import SCHEME
+
+EXTENSION_KEY = "quiz.throttle"
+TOO_MANY_SIGN_INS = (
+    "Too many sign-in attempts for this account or from this network. "
+    "Wait a few minutes, then try again."
+)
+TOO_MANY_REGISTRATIONS = (
+    "Too many accounts created from this network. Wait a while, then try again."
+)
+TOO_MANY_PASSWORD_CHANGES = (
+    "Too many attempts to change this account's password. Wait a few minutes, then try again."
+)
+
+
+def init_app(app: Flask) -> None:
+    """Make this app's limiter and put the limits on the sign-in, register and account views."""
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(f"{SCHEME}://"):
+        options = app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {})
+        options["engine"] = get_engine(app)
+    limiter = Limiter(key_func=client_address, on_breach=log_breach)
+    limiter.init_app(app)
+    app.extensions[EXTENSION_KEY] = limiter
+    config = app.config
+    _limit(app, limiter, "auth.login", config["LOGIN_LIMIT_PER_ACCOUNT"], account_key,
+           TOO_MANY_SIGN_INS)  # fmt: skip
+    _limit(app, limiter, "auth.login", config["LOGIN_LIMIT_PER_ADDRESS"], client_address,
+           TOO_MANY_SIGN_INS)  # fmt: skip
+    _limit(app, limiter, "auth.register", config["REGISTER_LIMIT_PER_ADDRESS"], client_address,
+           TOO_MANY_REGISTRATIONS, only_failures=False)  # fmt: skip
+    _limit(app, limiter, "auth.account", config["LOGIN_LIMIT_PER_ACCOUNT"], signed_in_key,
+           TOO_MANY_PASSWORD_CHANGES)  # fmt: skip
+
+
+def _limit(
+    app: Flask,
+    limiter: Limiter,
+    endpoint: str,
+    limits: str,
+    key: Callable[[], str],
+    message: str,
+    only_failures: bool = True,
+) -> None:
+    # Signing in counts only POSTs that failed (a success redirects): whoever types the right
+    # password isn't slowed, someone guessing is. Every new account costs a hash: all count.
+    decorate = limiter.limit(
+        limits,
+        key_func=key,
+        methods=["POST"],
+        error_message=message,
+        deduct_when=(lambda response: response.status_code != 302) if only_failures else None,
+        scope=f"{endpoint}:{key.__name__}",
+    )
+    app.view_functions[endpoint] = decorate(app.view_functions[endpoint])  # type: ignore[assignment]
+
+
+def client_address() -> str:
+    # Behind a proxy, QUIZ_BEHIND_PROXY makes this the client's address, not the proxy's.
+    return request.remote_addr or "unknown"
+
+
+def account_key() -> str:
+    return "account:" + (request.form.get("username") or "").strip().casefold()[:64]
+
+
+def signed_in_key() -> str:
+    return f"learner:{current_user.id if current_user.is_authenticated else ''}"
+
+
+def log_breach(limit: RequestLimit) -> Any:
+    current_app.logger.warning(
+        "rate limit %s reached on %s %s by %s (key %s)",
+        limit.limit,
+        request.method,
+        request.path,
+        client_address(),
+        limit.key,
+    )
+    return None
+
+
+def limiter_of(app: Flask) -> Limiter:
+    limiter: Limiter = app.extensions[EXTENSION_KEY]
+    return limiter
