@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from quiz.cli import banks, flashcards, serving
+from quiz.cli import banks, drafting, flashcards, serving
 from quiz.cli.common import EXIT_OK, EXIT_USAGE
 
-COMMAND_GROUPS = (banks, serving, flashcards)
+COMMAND_GROUPS = (banks, drafting, serving, flashcards)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

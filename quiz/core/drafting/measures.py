@@ -1,0 +1,228 @@
+"""Finding measures ("20 kilometers", "four-day", "15%") and counts ("201st", "three goals").
+
+A number is found by a bounded regex; whether the words after it are a unit is pint's call
+(through `parse_quantity`), so any unit pint knows is found without a list of our own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.core.drafting.findings import MeasureFinding, Span
+from quiz.core.parsing.numbers import parse_number
+from quiz.core.parsing.quantities import Quantity, QuantityError, dimension_name, parse_quantity
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDS = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}|a hundred|hundreds)"
+_SCALE = r"(?: (?:thousand|million|billion|trillion)\b)?"
+# Digits not glued to a word ("Mi-24", "F-16"), a decimal, or another number ("3-1", "2:30").
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:-])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d{{1,9}})(?P<decimal>\.\d{{1,6}})?"
+    rf"(?P<ordinal>st|nd|rd|th)?(?![\d:/_]|[-.,]\d){_SCALE}"
+    rf"|\b(?P<words>{_WORDS}){_SCALE}(?![\w])",
+    re.IGNORECASE,
+)
+_UNIT_WORD = re.compile(r"[ -]?(?:%|°[CF]?\b|[A-Za-z][A-Za-z²³/]*)")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAX_UNIT_WORDS = 3
+# Words pint reads as units that in running text are almost always something else.
+_NOT_UNITS = frozenset(
+    [
+        "a",
+        "an",
+        "at",
+        "in",
+        "is",
+        "it",
+        "or",
+        "on",
+        "as",
+        "am",
+        "pm",
+        "per",
+        "point",
+        "points",
+        "line",
+        "lines",
+        "cup",
+        "cups",
+        "drop",
+        "drops",
+        "shot",
+        "shots",
+        "bar",
+        "bars",
+        "barn",
+        "barns",
+        "stone",
+        "stones",
+        "rod",
+        "rods",
+        "pole",
+        "poles",
+        "count",
+        "counts",
+        "gal",
+        "are",
+        "ha",
+        "gr",
+        "dr",
+        "tons",
+        "ton",
+        "bit",
+        "bits",
+        "byte",
+        "bytes",
+        "sec",
+    ]
+)
+# Words that join a unit to the next word of the sentence, never to another unit ("100m in").
+_GLUE = frozenset(
+    ["a", "an", "at", "in", "is", "it", "or", "on", "as", "and", "the", "of", "to", "by", "for"]
+)
+_SKIP_KINDS = frozenset({"a count"})
+# Words after a number that are not what is counted.
+_NOT_NOUNS = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "to",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "per",
+        "than",
+        "more",
+        "less",
+        "times",
+        "time",
+        "year",
+        "years",
+        "old",
+        "percent",
+    ]
+)
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+
+
+def find_measures(text: str, taken: list[Span]) -> list[MeasureFinding]:
+    """Measures and counts in `text`, skipping numbers inside `taken` spans (dates)."""
+    found: list[MeasureFinding] = []
+    for match in _NUMBER.finditer(text):
+        if any(span.start <= match.start() < span.end for span in taken):
+            continue
+        finding = _measure(text, match) or _count(text, match)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _value(match: re.Match[str]) -> float | None:
+    scale = match.group().rsplit(" ", 1)[-1].lower() if " " in match.group() else ""
+    number: float | None
+    if match["digits"]:
+        number = float(match["digits"].replace(",", "") + (match["decimal"] or ""))
+    elif match["words"].lower() == "hundreds":
+        return None  # "hundreds of" is no number to ask for
+    elif match["words"].lower() == "a hundred":
+        number = 100.0
+    else:
+        number = parse_number(match["words"])
+    return None if number is None else number * _SCALES.get(scale, 1.0)
+
+
+def _unit_candidates(text: str, end: int) -> Iterator[tuple[str, int]]:
+    """The next one, two and three words after a number, shortest first, with their end."""
+    pieces: list[tuple[str, int]] = []
+    cursor = end
+    for _ in range(_MAX_UNIT_WORDS):
+        match = _UNIT_WORD.match(text, cursor)
+        if match is None:
+            break
+        cursor = match.end()
+        pieces.append((text[end:cursor], cursor))
+        if match.group().strip(" -") in ("%", "°"):
+            break
+    yield from pieces
+
+
+def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
+    value = _value(match)
+    if value is None or match["ordinal"]:
+        return None
+    best: tuple[Quantity, int] | None = None
+    previous: Quantity | None = None
+    for unit_text, end in _unit_candidates(text, match.end()):
+        quantity = _quantity(value, unit_text)
+        # pint lets words after a unit go ("day joint training" is a day): a longer run of
+        # words counts only when it changes the unit ("km per hour").
+        if quantity is not None and quantity != previous:
+            best = (quantity, end)
+        previous = quantity
+    if best is None:
+        return None
+    span = Span(match.start(), best[1])
+    return MeasureFinding(span, text[span.start : span.end], value, best[0])
+
+
+def _quantity(value: float, unit_text: str) -> Quantity | None:
+    words = unit_text.strip(" -")
+    lowered = words.lower().split()
+    if not lowered or lowered[0] in _NOT_UNITS or any(w in _GLUE for w in lowered[1:]):
+        return None
+    if len(words) == 1 and words.isalpha() and unit_text.startswith((" ", "-")):
+        return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
+    try:
+        quantity = parse_quantity(f"1 {words}")
+    except QuantityError:
+        return None
+    if dimension_name(quantity.unit) in _SKIP_KINDS or "quantity in" in dimension_name(
+        quantity.unit
+    ):
+        return None
+    return Quantity(value, quantity.unit)
+
+
+def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:
+    value = _value(match)
+    if value is None or (match["words"] and match["words"].lower() == "one"):
+        return None
+    if match["digits"] and len(match["digits"]) == 4 and 1500 <= value <= 2099:
+        return None  # a year outside a date phrase ("the 2022 season")
+    noun = _noun_after(text, match.end())
+    start = match.start()
+    currency = _CURRENCIES.get(text[start - 1 : start]) if start else None
+    if not noun and not match["ordinal"] and not currency:
+        return None
+    if currency:
+        start -= 1
+    span = Span(start, match.end())
+    return MeasureFinding(
+        span, text[span.start : span.end], value, None, bool(match["ordinal"]), currency or noun
+    )
+
+
+_NOUN = re.compile(r" (?P<word>[a-z][a-z-]{1,30})\b")
+
+
+def _noun_after(text: str, end: int) -> str:
+    match = _NOUN.match(text, end)
+    if match is None or match["word"] in _NOT_NOUNS:
+        return ""
+    return match["word"]

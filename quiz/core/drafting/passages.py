@@ -1,0 +1,90 @@
+"""The passage a drafted question quotes, and its prompt with the answer blanked out."""
+
+from __future__ import annotations
+
+import re
+
+from quiz.core.drafting.findings import Span
+from quiz.core.source import Sentence
+
+_MAX_WORDS = 40
+_MIN_WORDS = 8
+_CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_BLANK = "____"
+_KEYWORD = re.compile(r"[A-Za-z]{5,20}")
+_DULL = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "against",
+        "their",
+        "there",
+        "these",
+        "those",
+        "which",
+        "while",
+        "where",
+        "would",
+        "could",
+        "should",
+        "other",
+        "being",
+        "under",
+        "since",
+        "until",
+        "still",
+        "because",
+        "before",
+        "within",
+        "without",
+        "during",
+        "between",
+        "through",
+        "reported",
+        "according",
+        "quoted",
+        "saying",
+    ]
+)
+
+
+def sentence_at(sentences: tuple[Sentence, ...], span: Span) -> Sentence | None:
+    return next((s for s in sentences if s.start <= span.start < s.end), None)
+
+
+def passage(sentence: Sentence, span: Span) -> tuple[int, int]:
+    """The sentence, or for a long one the clauses around `span`: what the quote covers."""
+    words = sentence.text.split()
+    if len(words) <= _MAX_WORDS:
+        return sentence.start, sentence.end
+    breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    start = max([b + 2 for b in breaks if b + 2 <= span.start], default=sentence.start)
+    end = min([b for b in breaks if b >= span.end], default=sentence.end)
+    while len(sentence.text[start - sentence.start : end - sentence.start].split()) < _MIN_WORDS:
+        wider = _widen(breaks, start, end, sentence)
+        if wider == (start, end):
+            break
+        start, end = wider
+    return start, end
+
+
+def _widen(breaks: list[int], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+    later = [b for b in breaks if b > end]
+    if later or end < sentence.end:
+        return start, later[0] if later else sentence.end
+    earlier = [b + 2 for b in breaks if b + 2 < start]
+    return (earlier[-1] if earlier else sentence.start), end
+
+
+def blanked(text: str, start: int, end: int, span: Span) -> str:
+    """The passage text[start:end] with the fact at `span` replaced by a blank."""
+    return f"{text[start : span.start]}{_BLANK}{text[span.end : end]}".strip()
+
+
+def keyword(text: str, avoid: str) -> str:
+    """A word of the passage to name the question by, never a word of its answer."""
+    avoided = {w.lower() for w in re.findall(r"\w+", avoid)}
+    words = [w.lower() for w in _KEYWORD.findall(text)]
+    candidates = [w for w in words if w not in avoided and w not in _DULL]
+    return max(candidates, key=len, default="fact")

@@ -1,0 +1,179 @@
+"""Finding who said what: quotations in quote marks with their speaker, and reported speech
+(`X said (that) ...`, `according to X, ...`, `X told reporters ...`, `X's statement said ...`).
+
+One pass over the article in order, so "he said" resolves to the last person who spoke.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.core.drafting.findings import QuoteFinding, Span
+from quiz.core.drafting.speakers import Speakers, sentence_subject, speaker_before
+from quiz.core.source import Sentence
+
+_VERBS = (
+    r"said|says|say|added|adds|noted|notes|stated|states|told|tells|reported|reports|warned|"
+    r"warns|claimed|claims|claim|announced|announces|explained|explains|insisted|insists|"
+    r"declared|declares|confirmed|confirms|asserted|asserts|asserting|argued|argues|wrote|"
+    r"writes|emphasized|emphasised|stressed|acknowledged|admitted|revealed|observed|predicted|"
+    r"denied|denies|saying|adding|noting|warning|explaining"
+)
+_PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", "explaining"})
+_QUOTED = re.compile(r"“(?P<curly>[^”\n]{3,2000})”|\"(?P<straight>[^\"\n]{3,2000})\"")
+_AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
+_AFTER_VERB_WHO = re.compile(rf"^[,.!?]?\s*(?P<verb>{_VERBS})\s+(?P<who>[^,.;:“”\"\n]{{1,80}})")
+_BEFORE = re.compile(
+    rf"\b(?P<verb>{_VERBS})(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
+)
+_REPORTED = re.compile(
+    rf"\b(?P<verb>{_VERBS})\b(?: (?:reporters|journalists|the press|[A-Z][\w’'-]+))?"
+    rf"(?: on [A-Z]\w+)?(?P<that>,? that\b)?,?\s*"
+)
+_ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
+_ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
+_STATEMENT = re.compile(r"(?P<owner>\S+)(?:’s|'s) (?:statement|spokesperson|spokesman|report)$")
+_MIN_WORDS = 5
+_TRIM = " ,.;:“”\"‘’'"
+_WINDOW = 160
+
+
+def find_quotations(text: str, sentences: tuple[Sentence, ...]) -> list[QuoteFinding]:
+    """Attributed quotations in order of appearance, at most one per quoted passage."""
+    speakers = Speakers(text)
+    direct = _direct_quotes(text)
+    found: list[QuoteFinding] = []
+    for sentence in sentences:
+        for span, after, before in [
+            d for d in direct if sentence.start <= d[0].start < sentence.end
+        ]:
+            finding = _attributed(text, span, after, before, speakers)
+            if finding is not None:
+                found.append(finding)
+                speakers.remember(finding.speaker, finding.organisation, finding.verb)
+        if any(sentence.start <= f.span.start < sentence.end for f in found):
+            continue
+        finding = _reported(sentence, speakers, direct)
+        if finding is not None:
+            found.append(finding)
+            speakers.remember(finding.speaker, finding.organisation, finding.verb)
+    return found
+
+
+def _direct_quotes(text: str) -> list[tuple[Span, str, str]]:
+    quotes = []
+    for match in _QUOTED.finditer(text):
+        group = "curly" if match["curly"] is not None else "straight"
+        start, end = _trimmed(text, match.start(group), match.end(group))
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - _WINDOW) : match.start()]
+        quotes.append((Span(start, end), text[match.end() : match.end() + _WINDOW], before))
+    return quotes
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _attributed(
+    text: str, span: Span, after: str, before: str, speakers: Speakers
+) -> QuoteFinding | None:
+    quote = text[span.start : span.end]
+    if len(quote.split()) < _MIN_WORDS:
+        return None
+    for mention, verb in _mentions_around(after, before):
+        resolved = speakers.resolve(mention)
+        if resolved is not None:
+            return QuoteFinding(span, quote, resolved[0], resolved[1], verb, True, mention)
+    return None
+
+
+def _mentions_around(after: str, before: str) -> list[tuple[str, str]]:
+    mentions = []
+    if match := _AFTER_WHO_VERB.match(after):
+        mentions.append((_mention(match["who"]), match["verb"]))
+    if match := _AFTER_VERB_WHO.match(after):
+        mentions.append((_leading_name(match["who"]), match["verb"]))
+    if match := _BEFORE.search(before):
+        mentions.append((_mention(before[: match.start()]), match["verb"]))
+    return [(mention, verb) for mention, verb in mentions if mention]
+
+
+def _mention(words: str) -> str:
+    words = words.strip()
+    last = words.split()[-1] if words.split() else ""
+    if last.lower() in ("he", "she", "they"):
+        return last
+    if owner := _STATEMENT.search(words):
+        return owner["owner"]
+    return speaker_before(words)
+
+
+def _leading_name(words: str) -> str:
+    run = []
+    for word in words.split():
+        if not word[:1].isupper():
+            break
+        run.append(word)
+    return " ".join(run)
+
+
+def _reported(
+    sentence: Sentence, speakers: Speakers, direct: list[tuple[Span, str, str]]
+) -> QuoteFinding | None:
+    return _according_to(sentence, speakers) or _speech_verb(sentence, speakers, direct)
+
+
+def _according_to(sentence: Sentence, speakers: Speakers) -> QuoteFinding | None:
+    text = sentence.text
+    if match := _ACCORDING_FIRST.match(text):
+        start, end = sentence.start + match.end(), sentence.end
+    elif match := _ACCORDING_LAST.search(text):
+        start, end = sentence.start, sentence.start + match.start()
+    else:
+        return None
+    return _finding(sentence, start, end, match["who"], "according to", speakers)
+
+
+def _speech_verb(
+    sentence: Sentence, speakers: Speakers, direct: list[tuple[Span, str, str]]
+) -> QuoteFinding | None:
+    text = sentence.text
+    for match in _REPORTED.finditer(text):
+        at = sentence.start + match.start()
+        if any(span.start <= at < span.end for span, _, _ in direct):
+            continue  # a speech verb inside someone's quoted words
+        mention = _subject(text[: match.start()], match["verb"])
+        start = sentence.start + match.end()
+        finding = _finding(sentence, start, sentence.end, mention, match["verb"], speakers)
+        if finding is not None:
+            return finding
+    return None
+
+
+def _subject(before: str, verb: str) -> str:
+    words = before.split()
+    if words and words[-1].lower() in ("he", "she", "they"):
+        return words[-1]
+    if verb in _PARTICIPLES or (words and words[-1].lower() in ("and", "but")):
+        return sentence_subject(words)
+    return _mention(before)
+
+
+def _finding(
+    sentence: Sentence, start: int, end: int, mention: str, verb: str, speakers: Speakers
+) -> QuoteFinding | None:
+    offset = sentence.start
+    start, end = _trimmed(sentence.text, start - offset, end - offset)
+    quote = sentence.text[start:end]
+    if not mention or len(quote.split()) < _MIN_WORDS:
+        return None
+    resolved = speakers.resolve(mention)
+    if resolved is None:
+        return None
+    span = Span(offset + start, offset + end)
+    return QuoteFinding(span, quote, resolved[0], resolved[1], verb, False, mention)

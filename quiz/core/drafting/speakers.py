@@ -1,0 +1,362 @@
+"""Who a sentence names as the speaker: the name before a speech verb, its full form from the
+article's first full mention, and whether it is a person or an organisation.
+
+Plain rules over words, no language model: capitalised runs are names, titles are dropped,
+a word such as "Ministry" or "agency" makes an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.core.parsing.names import TITLES
+
+_WORD = re.compile(r"\S+")
+_EDGE = "\"'“”‘’()[],.;:"
+# Lower-case words that may sit inside a name ("Ministry of Defense", "Jean de la Fontaine").
+_CONNECTORS = frozenset({"of", "for", "de", "la", "van", "von", "der", "al", "bin", "and", "on"})
+_ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "agency",
+        "agencies",
+        "department",
+        "office",
+        "council",
+        "organization",
+        "organisation",
+        "committee",
+        "commission",
+        "association",
+        "university",
+        "institute",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "group",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "government",
+        "news",
+        "times",
+        "post",
+        "press",
+        "reuters",
+        "bureau",
+        "service",
+        "services",
+        "union",
+        "club",
+        "team",
+        "federation",
+        "league",
+        "board",
+        "authority",
+        "authorities",
+        "court",
+        "parliament",
+        "senate",
+        "congress",
+        "embassy",
+        "bank",
+        "foundation",
+        "center",
+        "centre",
+        "party",
+        "command",
+        "taliban",
+        "officials",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "report",
+        "statement",
+        "researchers",
+        "scientists",
+        "team",
+        "nasa",
+        "fifa",
+        "uefa",
+        "who",
+        "un",
+        "nato",
+    ]
+)
+# Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
+_ROLE_NOUNS = frozenset(
+    [
+        "officials",
+        "authorities",
+        "police",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "researchers",
+        "scientists",
+        "experts",
+        "officers",
+        "residents",
+        "witnesses",
+        "organisers",
+        "organizers",
+    ]
+)
+_EXTRA_TITLES = frozenset(
+    [
+        "coach",
+        "captain",
+        "manager",
+        "chief",
+        "director",
+        "ceo",
+        "senator",
+        "governor",
+        "mayor",
+        "judge",
+        "officer",
+        "lieutenant",
+        "sergeant",
+        "commander",
+        "admiral",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "secretary",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "forward",
+        "researcher",
+        "scientist",
+        "author",
+    ]
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
+_REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
+
+
+@dataclass
+class Speakers:
+    """The article's names, and who spoke last (for "he said" and "according to the report")."""
+
+    text: str
+    last_person: str | None = None
+    last_group: str | None = None
+    last_organisation: str | None = None
+    last_reporter: str | None = None
+    _full: dict[str, str] = field(default_factory=dict)
+
+    def full_name(self, name: str) -> str:
+        """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu")."""
+        words = name.split()
+        if len(words) != 1:
+            return name
+        if name not in self._full:
+            self._full[name] = _first_full_mention(self.text, name) or name
+        return self._full[name]
+
+    def resolve(self, mention: str) -> tuple[str, bool] | None:
+        """The speaker a mention stands for, and whether it is an organisation; None if unknown."""
+        lowered = mention.lower().removeprefix("the ")
+        if lowered in ("he", "she"):
+            return (self.last_person, False) if self.last_person else None
+        if lowered == "they":
+            return (self.last_group, True) if self.last_group else None
+        if lowered in _REFERENCES or lowered.endswith(" report"):
+            source = self.last_reporter or self.last_organisation
+            return (source, True) if source else None
+        name = clean_name(mention)
+        if not name or not any(c.isupper() for c in name):
+            return None
+        if len(name.split()) == 1 and not name.isupper():
+            full = self.full_name(name)
+            titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
+            if full != name or titled:
+                return full, False
+        return name, is_organisation(name)
+
+    def remember(self, speaker: str, organisation: bool, verb: str = "") -> None:
+        if organisation and verb.startswith("report"):
+            self.last_reporter = speaker
+        if organisation:
+            self.last_organisation = speaker
+            self.last_group = speaker
+        else:
+            self.last_person = speaker
+
+
+def is_organisation(name: str) -> bool:
+    words = [w.strip(_EDGE).lower() for w in name.split()]
+    if any(word.removesuffix("’s").removesuffix("'s") in _ORG_WORDS for word in words):
+        return True
+    # One word with no full mention ("Khovar", "TASS"): a person is named in full once.
+    return len(words) == 1
+
+
+def clean_name(mention: str) -> str:
+    """A mention without titles, a leading "the" and stray punctuation."""
+    words = [w.strip(_EDGE) for w in mention.split()]
+    words = [w for w in words if w]
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    lowered = [w.lower().rstrip(".") for w in words]
+    start = _after_titles(lowered)
+    return " ".join(words[start:])
+
+
+def _after_titles(lowered: list[str]) -> int:
+    """Index of the first word after the last title that still has a name after it."""
+    start = 0
+    for index in range(len(lowered) - 1):
+        if lowered[index] in _EXTRA_TITLES:
+            start = index + 1
+        for title in TITLES:
+            end = index + len(title)
+            if end < len(lowered) and tuple(lowered[index:end]) == title:
+                start = max(start, end)
+    return start
+
+
+def _first_full_mention(text: str, family_name: str) -> str | None:
+    """The first run of capitalised words that ends in `family_name`, titles dropped."""
+    for match in re.finditer(rf"\b{re.escape(family_name)}\b", text):
+        before = text[max(0, match.start() - 80) : match.start()].split()
+        run: list[str] = []
+        for word in reversed(before):
+            if not word[:1].isupper() or word[-1] in ",.;:":
+                break
+            run.insert(0, word)
+        name = clean_name(" ".join([*run, family_name]))
+        if len(name.split()) > 1 and not is_organisation(name):
+            return name
+    return None
+
+
+def speaker_before(text: str) -> str:
+    """The speaker at the end of `text` (the words before a speech verb), or ""."""
+    words = _without_adverbs(split_words(text))
+    chunks = [chunk.split() for chunk in " ".join(words).split(",")]
+    chunks = [chunk for chunk in chunks if chunk]
+    if not chunks:
+        return ""
+    last = chunks[-1]
+    # "Dr. Jane Smith, a geologist at Leeds, said": the last chunk only describes the speaker.
+    describes = not last[0][:1].isupper() and last[0].lower() not in _ROLE_NOUNS | {"the"}
+    if len(chunks) > 1 and describes:
+        return _name_run(chunks[-2])
+    return _name_run(last)
+
+
+_ADVERBS = frozenset(
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "previously",
+        "recently",
+        "then",
+        "once",
+        "again",
+        "publicly",
+        "reportedly",
+        "further",
+        "repeatedly",
+        "had",
+        "already",
+        "often",
+        "has",
+        "since",
+        "last",
+        "then",
+        "would",
+        "will",
+    ]
+)
+
+
+def _without_adverbs(words: list[str]) -> list[str]:
+    while words and words[-1].lower().strip(",") in _ADVERBS:
+        words = words[:-1]
+    return words
+
+
+def _name_run(words: list[str]) -> str:
+    """The run of capitalised words (and connectors, a trailing role noun) ending `words`."""
+    run: list[str] = []
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        bare = word.strip(_EDGE)
+        if run and word.endswith((",", ";", ":", ".")) and not _is_title_dot(word):
+            break
+        if not bare:
+            break
+        if (
+            bare[0].isupper()
+            or (bare.lower() in _ROLE_NOUNS and not run)
+            or bare.lower() in _CONNECTORS
+            and run
+            and index > 0
+        ):
+            run.insert(0, bare)
+        else:
+            break
+    while run and run[0].lower() in _CONNECTORS:
+        run.pop(0)
+    if run and run[-1].lower() in _ROLE_NOUNS and len(run) == 1:
+        return ""
+    return " ".join(run)
+
+
+def _is_title_dot(word: str) -> bool:
+    return word.lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "st", "jr"}
+
+
+def sentence_subject(words: list[str]) -> str:
+    """The speaker who opens a sentence ("Furthermore, Tajik officials have ... and warned")."""
+    if words and words[0].endswith(","):
+        words = words[1:]  # an opening "However," or "In 2019,"
+    run: list[str] = []
+    for word in words:
+        bare = word.strip(_EDGE)
+        if bare and (bare[0].isupper() or bare.lower() in _ROLE_NOUNS | _CONNECTORS):
+            run.append(bare)
+            if word.endswith(","):
+                break
+        else:
+            break
+    return _name_run(run) if run else ""
+
+
+def split_words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def pronoun_kind(mention: str) -> str | None:
+    return _PRONOUNS.get(mention.lower())
