@@ -18,6 +18,11 @@ _MONTH = (
 _QUALIFIER = r"(?:(?:early|mid|late|Early|Mid|Late)[- ](?:in )?)?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Words after which a bare four-digit number is a year ("since 1990", "between 2013 and 2022").
+_YEAR_CUES = (
+    "in|In|since|Since|by|until|of|during|from|From|between|and|to|through|before|after|"
+    "around|early|late|mid|the|The"
+)
 # Longest forms first, so "April 18, 2023" wins over "April 18" at the same place.
 _DATE = re.compile(
     rf"\b(?:"
@@ -25,8 +30,9 @@ _DATE = re.compile(
     rf"|(?P<dm>{_DAY} (?:of )?{_MONTH}(?:,? {_YEAR})?)"
     rf"|(?P<my>{_QUALIFIER}{_MONTH}(?:,? | of ){_YEAR})"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<qy>(?:early|mid|late|Early|Mid|Late)[- ]{_YEAR})"
     rf"|(?P<m>{_QUALIFIER}{_MONTH})"
-    rf"|(?:in|In|since|Since|by|until|of|during|from|From) (?P<y>{_YEAR})"
+    rf"|(?:{_YEAR_CUES}) (?P<y>{_YEAR})"
     rf")\b(?![-/]\d)"
 )
 # "May" alone is mostly the verb; as a bare month it needs a preposition before it.

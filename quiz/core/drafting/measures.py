@@ -18,16 +18,26 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}|a hundred|hundreds)"
 _SCALE = r"(?: (?:thousand|million|billion|trillion)\b)?"
+# "First" and "second" are mostly sequence words ("the first half"), not facts to ask about.
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=3,
+    )
+}
 # Digits not glued to a word ("Mi-24", "F-16"), a decimal, or another number ("3-1", "2:30").
 _NUMBER = re.compile(
     rf"(?<![\w.,/:-])(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d{{1,9}})(?P<decimal>\.\d{{1,6}})?"
     rf"(?P<ordinal>st|nd|rd|th)?(?![\d:/_]|[-.,]\d){_SCALE}"
-    rf"|\b(?P<words>{_WORDS}){_SCALE}(?![\w])",
+    rf"|\b(?P<words>{_WORDS}){_SCALE}(?![\w])"
+    rf"|\b(?P<ordword>{'|'.join(_ORDINAL_WORDS)})\b",
     re.IGNORECASE,
 )
 _UNIT_WORD = re.compile(r"[ -]?(?:%|°[CF]?\b|[A-Za-z][A-Za-z²³/]*)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MAX_UNIT_WORDS = 3
+_MAX_UNIT_WORDS = 4
 # Words pint reads as units that in running text are almost always something else.
 _NOT_UNITS = frozenset(
     [
@@ -116,6 +126,20 @@ _NOT_NOUNS = frozenset(
         "years",
         "old",
         "percent",
+        "during",
+        "after",
+        "before",
+        "since",
+        "into",
+        "over",
+        "under",
+        "between",
+        "through",
+        "against",
+        "about",
+        "that",
+        "this",
+        "which",
     ]
 )
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
@@ -136,6 +160,8 @@ def find_measures(text: str, taken: list[Span]) -> list[MeasureFinding]:
 def _value(match: re.Match[str]) -> float | None:
     scale = match.group().rsplit(" ", 1)[-1].lower() if " " in match.group() else ""
     number: float | None
+    if match["ordword"]:
+        return float(_ORDINAL_WORDS[match["ordword"].lower()])
     if match["digits"]:
         number = float(match["digits"].replace(",", "") + (match["decimal"] or ""))
     elif match["words"].lower() == "hundreds":
@@ -164,7 +190,7 @@ def _unit_candidates(text: str, end: int) -> Iterator[tuple[str, int]]:
 
 def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
     value = _value(match)
-    if value is None or match["ordinal"]:
+    if value is None or match["ordinal"] or match["ordword"]:
         return None
     best: tuple[Quantity, int] | None = None
     previous: Quantity | None = None
@@ -184,17 +210,20 @@ def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
 def _quantity(value: float, unit_text: str) -> Quantity | None:
     words = unit_text.strip(" -")
     lowered = words.lower().split()
-    if not lowered or lowered[0] in _NOT_UNITS or any(w in _GLUE for w in lowered[1:]):
+    if not lowered or any(w in _GLUE for w in lowered[1:]):
+        return None
+    if lowered[0] in _NOT_UNITS and lowered[:2] != ["per", "cent"]:
         return None
     if len(words) == 1 and words.isalpha() and unit_text.startswith((" ", "-")):
         return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
+    if lowered in (["decade"], ["decades"]):
+        # pint's "decade" is a logarithmic ratio (its 10-year decade is commented out).
+        return Quantity(value * 10, "year")
     try:
         quantity = parse_quantity(f"1 {words}")
     except QuantityError:
         return None
-    if dimension_name(quantity.unit) in _SKIP_KINDS or "quantity in" in dimension_name(
-        quantity.unit
-    ):
+    if dimension_name(quantity.unit) in _SKIP_KINDS:
         return None
     return Quantity(value, quantity.unit)
 
@@ -208,21 +237,26 @@ def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:
     noun = _noun_after(text, match.end())
     start = match.start()
     currency = _CURRENCIES.get(text[start - 1 : start]) if start else None
-    if not noun and not match["ordinal"] and not currency:
+    if match["ordword"] and not noun:
+        return None  # "fell by a third": a fraction, not the third of something
+    ordinal = bool(match["ordinal"] or match["ordword"])
+    scaled = match.group().lower().endswith(tuple(_SCALES))  # "2.3 million" is a count as is
+    if not (noun or ordinal or currency or scaled):
         return None
     if currency:
         start -= 1
     span = Span(start, match.end())
-    return MeasureFinding(
-        span, text[span.start : span.end], value, None, bool(match["ordinal"]), currency or noun
-    )
+    return MeasureFinding(span, text[span.start : span.end], value, None, ordinal, currency or noun)
 
 
-_NOUN = re.compile(r" (?P<word>[a-z][a-z-]{1,30})\b")
+_NOUN = re.compile(r" (?P<word>[a-z][a-z-]{1,30})\b(?: (?P<plural>[a-z][a-z-]{1,30}s)\b)?")
 
 
 def _noun_after(text: str, end: int) -> str:
     match = _NOUN.match(text, end)
     if match is None or match["word"] in _NOT_NOUNS:
         return ""
+    # "30 new sensors": an adjective, then the plural noun counted.
+    if match["plural"] and not match["word"].endswith("s") and match["plural"] not in _NOT_NOUNS:
+        return f"{match['word']} {match['plural']}"
     return match["word"]

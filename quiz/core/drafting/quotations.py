@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 from quiz.core.drafting.findings import QuoteFinding, Span
-from quiz.core.drafting.speakers import Speakers, sentence_subject, speaker_before
+from quiz.core.drafting.speakers import (
+    Speakers,
+    is_title_abbreviation,
+    sentence_subject,
+    speaker_before,
+)
 from quiz.core.source import Sentence
 
 _VERBS = (
@@ -19,21 +24,34 @@ _VERBS = (
     r"writes|emphasized|emphasised|stressed|acknowledged|admitted|revealed|observed|predicted|"
     r"denied|denies|saying|adding|noting|warning|explaining"
 )
+# Verbs whose object is what was said even without "that" ("Shoigu said the situation...").
+_BARE_SPEECH = frozenset(
+    {"said", "says", "say", "told", "tells", "wrote", "writes", "denied", "denies", "insisted"}
+    | {"insists", "argued", "argues", "saying"}
+)
 _PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", "explaining"})
 _QUOTED = re.compile(r"“(?P<curly>[^”\n]{3,2000})”|\"(?P<straight>[^\"\n]{3,2000})\"")
 _AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[,.!?]?\s*(?P<verb>{_VERBS})\s+(?P<who>[^,.;:“”\"\n]{{1,80}})")
+_AFTER_VERB_WHO = re.compile(rf"^[,.!?]?[ \t]*(?P<verb>{_VERBS})[ \t]+(?P<who>[^,;:“”\"\n]{{1,80}})")
 _BEFORE = re.compile(
-    rf"\b(?P<verb>{_VERBS})(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
+    rf"\b(?P<verb>{_VERBS}|called|calls|described)(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
 )
 _REPORTED = re.compile(
     rf"\b(?P<verb>{_VERBS})\b(?: (?:reporters|journalists|the press|[A-Z][\w’'-]+))?"
-    rf"(?: on [A-Z]\w+)?(?P<that>,? that\b)?,?\s*"
+    rf"(?: on [A-Z]\w+)?(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){{0,2}})?"
+    rf"(?P<that>,? that\b)?,?\s*"
 )
+_INVERTED = re.compile(
+    rf",\s*(?P<who>(?:he|she|they|(?:the |The )?[A-Za-z][^,.;:“”\"\n]{{0,60}}?))\s+(?:{_VERBS})"
+    rf"(?: on [A-Z]\w+)?[,.]?\s*$"
+)
+# After the verb of an attribution that follows what was said: "..., Huss said, compared".
+_ENDS_CLAUSE = re.compile(r"(?: on [A-Z]\w+)?\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _STATEMENT = re.compile(r"(?P<owner>\S+)(?:’s|'s) (?:statement|spokesperson|spokesman|report)$")
 _MIN_WORDS = 5
+_MIN_QUOTED_WORDS = 3  # words in quote marks are a quotation even when short
 _TRIM = " ,.;:“”\"‘’'"
 _WINDOW = 160
 
@@ -43,21 +61,42 @@ def find_quotations(text: str, sentences: tuple[Sentence, ...]) -> list[QuoteFin
     speakers = Speakers(text)
     direct = _direct_quotes(text)
     found: list[QuoteFinding] = []
+    previous: QuoteFinding | None = None
     for sentence in sentences:
-        for span, after, before in [
-            d for d in direct if sentence.start <= d[0].start < sentence.end
-        ]:
+        for span, after, before in _inside(direct, sentence):
             finding = _attributed(text, span, after, before, speakers)
-            if finding is not None:
-                found.append(finding)
-                speakers.remember(finding.speaker, finding.organisation, finding.verb)
+            previous = finding or _continued(text, span, previous)
+            if previous is not None:
+                found.append(previous)
+                speakers.remember(previous.speaker, previous.organisation, previous.verb)
         if any(sentence.start <= f.span.start < sentence.end for f in found):
             continue
-        finding = _reported(sentence, speakers, direct)
-        if finding is not None:
-            found.append(finding)
-            speakers.remember(finding.speaker, finding.organisation, finding.verb)
+        reported = _reported(sentence, speakers, direct)
+        if reported is not None:
+            found.append(reported)
+            speakers.remember(reported.speaker, reported.organisation, reported.verb)
     return found
+
+
+def _inside(
+    direct: list[tuple[Span, str, str]], sentence: Sentence
+) -> list[tuple[Span, str, str]]:
+    return [d for d in direct if sentence.start <= d[0].start < sentence.end]
+
+
+def _continued(text: str, span: Span, previous: QuoteFinding | None) -> QuoteFinding | None:
+    """A quotation right after another in the same paragraph, unattributed: the same speaker
+    goes on ("“I dreamed of this,” Okafor said. “The fans carried us.”")."""
+    if previous is None or not previous.direct or "\n" in text[previous.span.end : span.start]:
+        return None
+    if span.start - previous.span.end > _WINDOW:
+        return None
+    quote = text[span.start : span.end]
+    if len(quote.split()) < _MIN_QUOTED_WORDS:
+        return None
+    return QuoteFinding(
+        span, quote, previous.speaker, previous.organisation, previous.verb, True, previous.mention
+    )
 
 
 def _direct_quotes(text: str) -> list[tuple[Span, str, str]]:
@@ -67,7 +106,8 @@ def _direct_quotes(text: str) -> list[tuple[Span, str, str]]:
         start, end = _trimmed(text, match.start(group), match.end(group))
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - _WINDOW) : match.start()]
-        quotes.append((Span(start, end), text[match.end() : match.end() + _WINDOW], before))
+        after = text[match.end() : match.end() + _WINDOW].split("\n", 1)[0]
+        quotes.append((Span(start, end), after, before))
     return quotes
 
 
@@ -83,7 +123,7 @@ def _attributed(
     text: str, span: Span, after: str, before: str, speakers: Speakers
 ) -> QuoteFinding | None:
     quote = text[span.start : span.end]
-    if len(quote.split()) < _MIN_WORDS:
+    if len(quote.split()) < _MIN_QUOTED_WORDS:
         return None
     for mention, verb in _mentions_around(after, before):
         resolved = speakers.resolve(mention)
@@ -114,11 +154,14 @@ def _mention(words: str) -> str:
 
 
 def _leading_name(words: str) -> str:
+    """The name right after a verb ("said Dr. Anna Keller, a glaciologist")."""
     run = []
     for word in words.split():
         if not word[:1].isupper():
             break
         run.append(word)
+        if word.endswith(".") and not is_title_abbreviation(word):
+            break
     return " ".join(run)
 
 
@@ -147,9 +190,19 @@ def _speech_verb(
         at = sentence.start + match.start()
         if any(span.start <= at < span.end for span, _, _ in direct):
             continue  # a speech verb inside someone's quoted words
-        mention = _subject(text[: match.start()], match["verb"])
-        start = sentence.start + match.end()
-        finding = _finding(sentence, start, sentence.end, mention, match["verb"], speakers)
+        if _ENDS_CLAUSE.match(text, match.end("verb")) and (
+            inverted := _INVERTED.search(text[: match.end()])
+        ):
+            # "The meltwater flows at 25 m³/s, Huss said, compared with...": what was said
+            # comes before the speaker.
+            start, end = sentence.start, sentence.start + inverted.start()
+            mention = _mention(inverted["who"])
+        elif not match["that"] and match["verb"] not in _BARE_SPEECH:
+            continue  # "added a third goal": without "that", most verbs take a thing, not words
+        else:
+            mention = _subject(text[: match.start()], match["verb"])
+            start, end = sentence.start + match.end(), sentence.end
+        finding = _finding(sentence, start, end, mention, match["verb"], speakers)
         if finding is not None:
             return finding
     return None

@@ -15,7 +15,9 @@ from quiz.core.parsing.names import TITLES
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[],.;:"
 # Lower-case words that may sit inside a name ("Ministry of Defense", "Jean de la Fontaine").
-_CONNECTORS = frozenset({"of", "for", "de", "la", "van", "von", "der", "al", "bin", "and", "on"})
+_CONNECTORS = frozenset(
+    {"of", "for", "de", "la", "van", "von", "der", "al", "bin", "and", "on", "the"}
+)
 _ORG_WORDS = frozenset(
     [
         "ministry",
@@ -190,8 +192,10 @@ class Speakers:
         if lowered in _REFERENCES or lowered.endswith(" report"):
             source = self.last_reporter or self.last_organisation
             return (source, True) if source else None
+        if lowered in _ORG_WORDS and mention.split()[-1][:1].islower():
+            return self._named_organisation(lowered)  # "the foundation", not "Taliban"
         name = clean_name(mention)
-        if not name or not any(c.isupper() for c in name):
+        if not name or not _is_proper_name(name):
             return None
         if len(name.split()) == 1 and not name.isupper():
             full = self.full_name(name)
@@ -199,6 +203,15 @@ class Speakers:
             if full != name or titled:
                 return full, False
         return name, is_organisation(name)
+
+    def _named_organisation(self, word: str) -> tuple[str, bool] | None:
+        """ "the foundation": the first name in the article that ends in that word."""
+        for match in re.finditer(rf"\b{word.title()}\b", self.text):
+            before = self.text[max(0, match.start() - 80) : match.start()].split()
+            run = _name_run([*before, match.group()])
+            if len(run.split()) > 1:
+                return run.removeprefix("The ").removeprefix("the "), True
+        return None
 
     def remember(self, speaker: str, organisation: bool, verb: str = "") -> None:
         if organisation and verb.startswith("report"):
@@ -208,6 +221,15 @@ class Speakers:
             self.last_group = speaker
         else:
             self.last_person = speaker
+
+
+def _is_proper_name(name: str) -> bool:
+    """Capitalised words, and lower-case ones only as connectors ("Office for the Environment")."""
+    words = name.split()
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} or w.lower() in _ROLE_NOUNS
+        for w in words
+    )
 
 
 def is_organisation(name: str) -> bool:
@@ -260,6 +282,8 @@ def _first_full_mention(text: str, family_name: str) -> str | None:
 def speaker_before(text: str) -> str:
     """The speaker at the end of `text` (the words before a speech verb), or ""."""
     words = _without_adverbs(split_words(text))
+    if words and not words[-1].endswith(","):
+        return _name_run(words)  # the name is right before the verb: "Brennan called"
     chunks = [chunk.split() for chunk in " ".join(words).split(",")]
     chunks = [chunk for chunk in chunks if chunk]
     if not chunks:
@@ -313,7 +337,7 @@ def _name_run(words: list[str]) -> str:
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         bare = word.strip(_EDGE)
-        if run and word.endswith((",", ";", ":", ".")) and not _is_title_dot(word):
+        if run and word.endswith((",", ";", ":", ".")) and not is_title_abbreviation(word):
             break
         if not bare:
             break
@@ -334,7 +358,7 @@ def _name_run(words: list[str]) -> str:
     return " ".join(run)
 
 
-def _is_title_dot(word: str) -> bool:
+def is_title_abbreviation(word: str) -> bool:
     return word.lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "st", "jr"}
 
 
