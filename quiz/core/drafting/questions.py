@@ -3,6 +3,8 @@ what it was drawn from, and a score that ranks the candidates when `--max` cuts 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,10 +17,11 @@ from quiz.core.drafting.examples import (
 from quiz.core.drafting.findings import DateFinding, MeasureFinding, QuoteFinding, Span
 from quiz.core.drafting.passages import blanked, keyword, passage, sentence_at
 from quiz.core.parsing.numbers import format_number
-from quiz.core.parsing.quantities import dimension_name, format_quantity
+from quiz.core.parsing.quantities import Quantity, dimension_name, format_quantity
 from quiz.core.source import Sentence
 
 _PRECISION = {"day": "a day and month", "month": "a month", "year": "a year"}
+_WITH_YEAR = {"day": "a full date", "month": "a month and year", "year": "a year"}
 _PAST = {
     "saying": "said",
     "asserting": "asserted",
@@ -79,13 +82,18 @@ def date_candidate(
     fields = {
         "id": f"date-{keyword(quote, finding.answer)}",
         "type": "date",
-        "prompt": f"Fill in the blank with {_PRECISION[finding.precision]}: “{shown}”",
+        "prompt": f"Fill in the blank with {_precision(finding)}: “{shown}”",
         "answer": finding.answer,
         "quote": quote,
     }
     comment = f"a date, “{finding.text}”, paragraph {context.paragraph(finding.span.start)}"
     score = {"day": 0.9, "month": 0.75, "year": 0.7}[finding.precision]
     return Candidate(fields, comment, score, finding.span.start, right, wrong)
+
+
+def _precision(finding: DateFinding) -> str:
+    table = _WITH_YEAR if finding.date.year is not None else _PRECISION
+    return table[finding.precision]
 
 
 def measure_candidate(
@@ -108,7 +116,7 @@ def measure_candidate(
     comment = f"a measure ({kind[2:] if kind.startswith('a ') else kind}), “{finding.text}”"
     candidate = Candidate(fields, comment, 0.85, finding.span.start, right, wrong)
     if as_choice:
-        _as_choice(candidate, answer, [w for w in wrong[:-2]])
+        _as_choice(candidate, answer, _closest(finding, others, format_quantity))
     return _located(context, candidate, finding.span)
 
 
@@ -133,8 +141,23 @@ def count_candidate(
         fields, comment, 0.6 + 0.1 * bool(finding.noun), finding.span.start, right, wrong
     )
     if as_choice:
-        _as_choice(candidate, format_number(finding.value), wrong[:-1])
+        _as_choice(candidate, format_number(finding.value), _closest(finding, others, None))
     return _located(context, candidate, finding.span)
+
+
+def _closest(
+    finding: MeasureFinding,
+    others: list[MeasureFinding],
+    shown: Callable[[Quantity], str] | None,
+) -> list[str]:
+    """The article's other values of the same kind, nearest in size first (no 3 beside 52,400
+    when 19 and 31 are there)."""
+    ranked = sorted(
+        others, key=lambda o: abs(math.log((abs(o.value) + 1) / (abs(finding.value) + 1)))
+    )
+    texts = [shown(o.quantity) if shown and o.quantity else format_number(o.value) for o in ranked]
+    mine = shown(finding.quantity) if shown and finding.quantity else format_number(finding.value)
+    return [t for t in dict.fromkeys(texts) if t != mine]
 
 
 def _as_choice(candidate: Candidate, answer: str, distractors: list[str]) -> None:

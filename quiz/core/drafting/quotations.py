@@ -32,13 +32,17 @@ _BARE_SPEECH = frozenset(
 _PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", "explaining"})
 _QUOTED = re.compile(r"“(?P<curly>[^”\n]{3,2000})”|\"(?P<straight>[^\"\n]{3,2000})\"")
 _AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[,.!?]?[ \t]*(?P<verb>{_VERBS})[ \t]+(?P<who>[^,;:“”\"\n]{{1,80}})")
+_AFTER_VERB_WHO = re.compile(
+    rf"^[,.!?]?[ \t]*(?P<verb>{_VERBS})[ \t]+(?P<who>[^,;:“”\"\n]{{1,80}})"
+)
 _BEFORE = re.compile(
-    rf"\b(?P<verb>{_VERBS}|called|calls|described)(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
+    rf"\b(?P<verb>{_VERBS}|called|calls|described)"
+    rf"(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
 )
 _REPORTED = re.compile(
     rf"\b(?P<verb>{_VERBS})\b(?: (?:reporters|journalists|the press|[A-Z][\w’'-]+))?"
-    rf"(?: on [A-Z]\w+)?(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){{0,2}})?"
+    rf"(?: on [A-Z]\w+)?"
+    rf"(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){{0,2}})?"
     rf"(?P<that>,? that\b)?,?\s*"
 )
 _INVERTED = re.compile(
@@ -78,9 +82,7 @@ def find_quotations(text: str, sentences: tuple[Sentence, ...]) -> list[QuoteFin
     return found
 
 
-def _inside(
-    direct: list[tuple[Span, str, str]], sentence: Sentence
-) -> list[tuple[Span, str, str]]:
+def _inside(direct: list[tuple[Span, str, str]], sentence: Sentence) -> list[tuple[Span, str, str]]:
     return [d for d in direct if sentence.start <= d[0].start < sentence.end]
 
 

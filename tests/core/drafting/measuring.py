@@ -55,7 +55,9 @@ def labelled_articles() -> list[Labelled]:
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
         article_path = (path.parent / labels["article"]).resolve()
         text = article_path.read_text(encoding="utf-8")
-        found.append(Labelled(article_path.name, Article.from_text(str(article_path), text), labels))
+        found.append(
+            Labelled(article_path.name, Article.from_text(str(article_path), text), labels)
+        )
     return found
 
 
@@ -67,7 +69,9 @@ def scores(item: Labelled) -> list[Score]:
 def _score(kind: str, item: Labelled, findings: Findings) -> Score:
     labels = item.labels.get(kind) or []
     found = _findings_of(kind, findings)
-    matched = [[f for f in found if _matches(kind, item.article.text, label, f)] for label in labels]
+    matched = [
+        [f for f in found if _matches(kind, item.article.text, label, f)] for label in labels
+    ]
     precise = sum(1 for f in found if any(f in m for m in matched))
     recalled = sum(1 for m in matched if m)
     return Score(kind, len(labels), len(found), recalled, precise)
@@ -135,3 +139,56 @@ def table(rows: list[tuple[str, Score]]) -> str:
             f"{score.recall:.0%} | {score.precision:.0%} |"
         )
     return "\n".join(lines)
+
+
+def deletions(item: Labelled, drafted: dict[str, Any]) -> list[str]:
+    """The drafted questions an author would delete outright, each with why.
+
+    Operationally: a question is deleted when its fact is not one of the hand-listed facts of
+    the article (a date, measure or count not in the list, or not in the sentence it quotes),
+    when a `who` question names the wrong speaker, or when it repeats an earlier question.
+    """
+    deleted: list[str] = []
+    seen: set[tuple[str, str, str]] = set()
+    for question in drafted["questions"]:
+        key = (question["type"], str(question.get("answer")), question.get("quote", ""))
+        if key in seen:
+            deleted.append(f"{question['id']}: repeats an earlier question")
+        elif not _keeps(item, question):
+            deleted.append(f"{question['id']}: not a fact of the article as labelled")
+        seen.add(key)
+    return deleted
+
+
+def _keeps(item: Labelled, question: dict[str, Any]) -> bool:
+    kind = question["type"]
+    if kind == "who":
+        return any(
+            quote_matches(label, _as_quote(question))
+            for label in item.labels.get("quotations") or []
+        )
+    if kind == "order":
+        return bool(item.labels.get("order")) and len(question["items"]) >= 3
+    kinds = {"date": ["dates"], "quantity": ["measures"], "number": ["counts"]}
+    for label_kind in kinds.get(kind, ["measures", "counts"]):
+        for label in item.labels.get(label_kind) or []:
+            if label["in"] in question["quote"] and _same_value(label_kind, label, question):
+                return True
+    return False
+
+
+def _as_quote(question: dict[str, Any]) -> QuoteFinding:
+    return QuoteFinding(Span(0, 0), question["quote"], question["answer"], False, "", True, "")
+
+
+def _same_value(kind: str, label: dict[str, Any], question: dict[str, Any]) -> bool:
+    answer = str(question["answer"])
+    try:
+        if kind == "dates":
+            given, wanted = parse_partial_date(answer), parse_partial_date(str(label["answer"]))
+            return (given.year, given.month, given.day) == (wanted.year, wanted.month, wanted.day)
+        if kind == "counts":
+            return float(answer.replace(",", "")) == float(label["answer"])
+        return compare(parse_quantity(str(label["answer"])), parse_quantity(answer)).within
+    except ValueError:
+        return False
