@@ -78,13 +78,13 @@ def _plain(date: PartialDate) -> PartialDate:
 
 
 def sort_key(finding: DateFinding, default_year: int) -> tuple[int, int, int] | None:
-    """Where a date falls in time, or None when it is only a year-less, relative-less month.
+    """Where a date falls in time: (year, month, day), with month 0 for a year alone.
 
     Dates without a year count as `default_year` (the article's "this year")."""
     date = finding.date
     year = date.year if date.year is not None else default_year + (finding.relative_year or 0)
     if date.month is None:
-        return None
+        return None if date.year is None else (date.year, 0, 0)
     qualifier_day = {"early": 5, "mid": 15, "late": 25}.get(date.qualifier or "", 15)
     return (year, date.month, date.day or qualifier_day)
 

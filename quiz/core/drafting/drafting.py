@@ -67,15 +67,16 @@ def draft_bank(
     """The draft bank of `article` (whose `source` path is relative to the bank file)."""
     findings = find_all(article)
     context = Context(article.text, article.sentences)
-    candidates = [c for c in _candidates(context, findings) if _kept(c, article)]
-    best = sorted(candidates, key=lambda c: -c.score)[:max_questions]
+    candidates = sorted(_candidates(context, findings), key=lambda c: -c.score)
+    best = _best_valid(candidates, article, max_questions)
     chosen = sorted(best, key=lambda c: (c.position < 0, c.position))
     _unique_ids(chosen)
-    notes = (
-        []
-        if len(best) == len(candidates)
-        else [f"kept the best {len(best)} of {len(candidates)} questions (--max {max_questions})"]
-    )
+    notes = []
+    if len(best) == max_questions and len(candidates) > max_questions:
+        notes.append(
+            f"kept the best {len(best)} of {len(candidates)} candidate questions "
+            f"(--max {max_questions})"
+        )
     header = {
         "title": title,
         "description": "Drafted by `quiz draft`: reword the prompts, write the explanations, "
@@ -91,6 +92,20 @@ def draft_bank(
     return Draft(bank_yaml(header, chosen, preamble), len(chosen), notes)
 
 
+def _best_valid(
+    candidates: list[Candidate], article: Article, max_questions: int
+) -> list[Candidate]:
+    """The best candidates that validate, checked best first until `max_questions` are kept:
+    validating costs a few milliseconds each, so a huge article is not validated in full."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        if len(kept) == max_questions:
+            break
+        if _kept(candidate, article):
+            kept.append(candidate)
+    return kept
+
+
 def _candidates(context: Context, findings: Findings) -> list[Candidate]:
     made: list[Candidate | None] = []
     dates = _first_of_each(findings.dates)
@@ -99,7 +114,8 @@ def _candidates(context: Context, findings: Findings) -> list[Candidate]:
     made += _measure_candidates(context, findings.quantities, measure_candidate)
     made += _measure_candidates(context, findings.counts, count_candidate)
     speakers = list(dict.fromkeys(q.speaker for q in findings.quotations))
-    for index, quotation in enumerate(findings.quotations):
+    quotations = list({q.quote: q for q in reversed(findings.quotations)}.values())[::-1]
+    for index, quotation in enumerate(quotations):
         with_choices = len(speakers) >= 3 and index % 2 == 1
         made.append(who_candidate(context, quotation, speakers, with_choices))
     return [c for c in made if c is not None]

@@ -30,7 +30,8 @@ _BARE_SPEECH = frozenset(
     | {"insists", "argued", "argues", "saying"}
 )
 _PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", "explaining"})
-_QUOTED = re.compile(r"“(?P<curly>[^”\n]{3,2000})”|\"(?P<straight>[^\"\n]{3,2000})\"")
+_QUOTE_MARK = re.compile(r"[“”\"\n]")
+_MIN_LENGTH, _MAX_LENGTH = 3, 2000
 _AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
 _AFTER_VERB_WHO = re.compile(
     rf"^[,.!?]?[ \t]*(?P<verb>{_VERBS})[ \t]+(?P<who>[^,;:“”\"\n]{{1,80}})"
@@ -53,7 +54,7 @@ _INVERTED = re.compile(
 _ENDS_CLAUSE = re.compile(r"(?: on [A-Z]\w+)?\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
-_STATEMENT = re.compile(r"(?P<owner>\S+)(?:’s|'s) (?:statement|spokesperson|spokesman|report)$")
+_STATEMENT = re.compile(r"(?:’s|'s) (?:statement|spokesperson|spokesman|spokeswoman|report)$")
 _MIN_WORDS = 5
 _MIN_QUOTED_WORDS = 3  # words in quote marks are a quotation even when short
 _TRIM = " ,.;:“”\"‘’'"
@@ -103,14 +104,30 @@ def _continued(text: str, span: Span, previous: QuoteFinding | None) -> QuoteFin
 
 def _direct_quotes(text: str) -> list[tuple[Span, str, str]]:
     quotes = []
-    for match in _QUOTED.finditer(text):
-        group = "curly" if match["curly"] is not None else "straight"
-        start, end = _trimmed(text, match.start(group), match.end(group))
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[max(line_start, match.start() - _WINDOW) : match.start()]
-        after = text[match.end() : match.end() + _WINDOW].split("\n", 1)[0]
+    for open_at, close_at in _quote_pairs(text):
+        start, end = _trimmed(text, open_at + 1, close_at)
+        line_start = text.rfind("\n", 0, open_at) + 1
+        before = text[max(line_start, open_at - _WINDOW) : open_at]
+        after = text[close_at + 1 : close_at + 1 + _WINDOW].split("\n", 1)[0]
         quotes.append((Span(start, end), after, before))
     return quotes
+
+
+def _quote_pairs(text: str) -> list[tuple[int, int]]:
+    """Opening and closing quote marks paired in one pass (a regex per mark would rescan)."""
+    pairs = []
+    opened: tuple[int, str] | None = None
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark == "\n":
+            opened = None  # a quotation never runs across a paragraph here
+        elif opened is None:
+            opened = (at, "”" if mark == "“" else '"') if mark in '“"' else None
+        elif mark == opened[1]:
+            if _MIN_LENGTH <= at - opened[0] - 1 <= _MAX_LENGTH:
+                pairs.append((opened[0], at))
+            opened = None
+    return pairs
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,7 +168,7 @@ def _mention(words: str) -> str:
     if last.lower() in ("he", "she", "they"):
         return last
     if owner := _STATEMENT.search(words):
-        return owner["owner"]
+        return speaker_before(words[: owner.start()])  # "The League's statement said"
     return speaker_before(words)
 
 

@@ -158,6 +158,12 @@ _EXTRA_TITLES = frozenset(
         "author",
     ]
 )
+# Capitalised only because they open a sentence: never the start of a speaker's name.
+_OPENERS = frozenset(
+    {"later", "then", "but", "and", "however", "also", "meanwhile", "still", "yesterday"}
+    | {"today", "now", "earlier", "separately", "finally", "afterwards", "instead", "in", "on"}
+    | {"at", "this", "that", "it", "when", "after", "before", "furthermore", "moreover", "so"}
+)
 _PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
 
@@ -351,7 +357,7 @@ def _name_run(words: list[str]) -> str:
             run.insert(0, bare)
         else:
             break
-    while run and run[0].lower() in _CONNECTORS:
+    while run and (run[0].lower() in _CONNECTORS or run[0].lower() in _OPENERS):
         run.pop(0)
     if run and run[-1].lower() in _ROLE_NOUNS and len(run) == 1:
         return ""

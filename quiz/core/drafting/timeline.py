@@ -16,6 +16,7 @@ _ITEM_WORDS = 12
 _LEAD_IN = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|until|by|since|from|during|of)\s+)?$")
 _TAIL = re.compile(r"^(?:,?\s*(?:of\s+)?(?:this|last|next)\s+year)?,?\s*")
 _SPACES = re.compile(r"\s+")
+_RANGE = re.compile(r"\b(?:since|between|and|from|to|through|till)\s+$", re.IGNORECASE)
 
 
 def order_candidate(context: Context, dates: list[DateFinding]) -> Candidate | None:
@@ -47,24 +48,47 @@ def _events(
     context: Context, dates: list[DateFinding], default_year: int
 ) -> list[tuple[tuple[int, int, int], str, str]]:
     events: dict[tuple[int, int, int], tuple[str, str]] = {}
+    stated_years = any(d.date.year for d in dates)
+    used: set[int] = set()
     for finding in dates:
         key = sort_key(finding, default_year)
         sentence = sentence_at(context.sentences, finding.span)
-        if key is None or sentence is None or key in events:
+        if key is None or sentence is None or key in events or sentence.start in used:
             continue
+        if not _is_event(context.text, finding, stated_years):
+            continue
+        used.add(sentence.start)
         item = _describe(context.text, sentence.start, sentence.end, finding)
         if item not in {i for i, _ in events.values()}:
             events[key] = (item, sentence.text)
-    return [(key, item, quote) for key, (item, quote) in events.items()]
+    # A year alone cannot be placed beside a date in that same year.
+    months = {key[0] for key in events if key[1]}
+    return [
+        (key, item, quote)
+        for key, (item, quote) in events.items()
+        if key[1] or key[0] not in months
+    ]
+
+
+def _is_event(text: str, finding: DateFinding, stated_years: bool) -> bool:
+    """Not a span of time ("since 2011", "between 2013 and 2022") nor a season ("in July"
+    in an article that states its years): a date something happened on."""
+    if _RANGE.search(text[max(0, finding.span.start - 10) : finding.span.start]):
+        return False
+    date = finding.date
+    season = date.year is None and date.day is None and finding.relative_year is None
+    return not (stated_years and season)
 
 
 def _describe(text: str, start: int, end: int, finding: DateFinding) -> str:
-    """The event's sentence without its date, cut to a dozen words."""
-    before = _LEAD_IN.sub("", text[start : finding.span.start])
-    after = _TAIL.sub("", text[finding.span.end : end], count=1)
-    words = _SPACES.sub(" ", f"{before} {after}").strip(" ,").split()
-    cut = " ".join(words[:_ITEM_WORDS]).rstrip(",;:.")
-    described = cut + ("…" if len(words) > _ITEM_WORDS else "")
+    """The words around the event's date, without it: a dozen at most, most of them after."""
+    before = _LEAD_IN.sub("", text[start : finding.span.start]).split()
+    after = _TAIL.sub("", text[finding.span.end : end], count=1).split()
+    keep_before = max(_ITEM_WORDS - len(after), _ITEM_WORDS // 2)
+    words = before[-keep_before:] + after
+    cut = " ".join(words[:_ITEM_WORDS]).strip(" ,;:.")
+    described = ("…" if len(before) > keep_before else "") + cut
+    described += "…" if len(words) > _ITEM_WORDS else ""
     return described[:1].upper() + described[1:]
 
 
