@@ -7,8 +7,10 @@ import re
 from quiz.core.drafting.findings import Span
 from quiz.core.source import Sentence
 
-_MAX_WORDS = 40
-_MIN_WORDS = 8
+_MAX_WORDS = 25
+_MIN_WORDS = 14
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,60} [–—-] ")
+_HANGING = '“”"‘ '
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _BLANK = "____"
 _KEYWORD = re.compile(r"[A-Za-z]{5,20}")
@@ -55,9 +57,10 @@ def sentence_at(sentences: tuple[Sentence, ...], span: Span) -> Sentence | None:
 
 def passage(sentence: Sentence, span: Span) -> tuple[int, int]:
     """The sentence, or for a long one the clauses around `span`: what the quote covers."""
+    sentence = _without_dateline(sentence, span)
     words = sentence.text.split()
     if len(words) <= _MAX_WORDS:
-        return sentence.start, sentence.end
+        return _unquoted(sentence, sentence.start, sentence.end)
     breaks = [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
     start = max([b + 2 for b in breaks if b + 2 <= span.start], default=sentence.start)
     end = min([b for b in breaks if b >= span.end], default=sentence.end)
@@ -66,7 +69,25 @@ def passage(sentence: Sentence, span: Span) -> tuple[int, int]:
         if wider == (start, end):
             break
         start, end = wider
+    return _unquoted(sentence, start, end)
+
+
+def _unquoted(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Without a quote mark left hanging at either end of a clause cut from a quotation."""
+    text, offset = sentence.text, sentence.start
+    while start < end and text[start - offset] in _HANGING:
+        start += 1
+    while end > start and text[end - offset - 1] in _HANGING:
+        end -= 1
     return start, end
+
+
+def _without_dateline(sentence: Sentence, span: Span) -> Sentence:
+    """The sentence without its dateline ("KABUL, AFGHANISTAN – ") unless the fact is in it."""
+    match = _DATELINE.match(sentence.text)
+    if match is None or sentence.start + match.end() > span.start:
+        return sentence
+    return Sentence(sentence.text[match.end() :], sentence.start + match.end(), sentence.end)
 
 
 def _widen(breaks: list[int], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
