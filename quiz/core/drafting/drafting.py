@@ -79,8 +79,8 @@ def draft_bank(
         )
     header = {
         "title": title,
-        "description": "Drafted by `quiz draft`: reword the prompts, write the explanations, "
-        "and delete what is not worth asking.",
+        "description": "A draft drawn from the article by rules: reword the prompts, write "
+        "the explanations, and delete what is not worth asking.",
         "tags": ["draft"],
         "source": source,
     }

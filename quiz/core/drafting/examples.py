@@ -54,7 +54,7 @@ def quantity_examples(
 ) -> tuple[list[str], list[str]]:
     quantity = finding.quantity
     assert quantity is not None
-    right = [format_quantity(quantity)]
+    right = [format_quantity(quantity), finding.text]  # the article's own spelling too
     try:
         alternative = alternative_display(quantity)
     except QuantityError:

@@ -62,6 +62,12 @@ class Context:
     def paragraph(self, at: int) -> int:
         return self.text.count("\n", 0, at) + 1
 
+    def stub(self, span: Span) -> str:
+        """An explanation to replace: true as it stands, so a forgotten one misleads no one."""
+        return (
+            f"Paragraph {self.paragraph(span.start)} of the article. (Draft: say why it matters.)"
+        )
+
     def framed(self, span: Span) -> tuple[str, str] | None:
         """The quote for a fact at `span`, and the prompt's passage with the fact blanked."""
         sentence = sentence_at(self.sentences, span)
@@ -85,6 +91,7 @@ def date_candidate(
         "prompt": f"Fill in the blank with {_precision(finding)}: “{shown}”",
         "answer": finding.answer,
         "quote": quote,
+        "explanation": context.stub(finding.span),
     }
     comment = f"a date, “{finding.text}”, paragraph {context.paragraph(finding.span.start)}"
     score = {"day": 0.9, "month": 0.75, "year": 0.7}[finding.precision]
@@ -111,6 +118,7 @@ def measure_candidate(
         "prompt": f"Fill in the blank with {kind}: “{shown}”",
         "answer": answer,
         "quote": quote,
+        "explanation": context.stub(finding.span),
     }
     right, wrong = quantity_examples(finding, others)
     comment = f"a measure ({kind[2:] if kind.startswith('a ') else kind}), “{finding.text}”"
@@ -134,6 +142,7 @@ def count_candidate(
         "prompt": f"Fill in the blank with a number{noun}: “{shown}”",
         "answer": int(finding.value) if finding.value == round(finding.value) else finding.value,
         "quote": quote,
+        "explanation": context.stub(finding.span),
     }
     right, wrong = count_examples(finding, others)
     comment = f"a count, “{finding.text}”"
@@ -200,6 +209,7 @@ def who_candidate(
         "prompt": f"Who {verb} this?",
         "quote": finding.quote,
         "answer": finding.speaker,
+        "explanation": context.stub(finding.span),
     }
     if finding.organisation:
         fields["surname"] = False
