@@ -22,6 +22,11 @@ def register(commands: Subcommands) -> None:
         metavar="PATH",
         help="bank files or folders (default: questions/)",
     )
+    validate.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON document instead of lines (its shape: docs/format.md)",
+    )
     validate.set_defaults(run=_validate)
 
     grade = commands.add_parser("grade", help="grade one response and print the verdict as JSON")
@@ -45,15 +50,44 @@ def _validate(args: argparse.Namespace) -> int:
 
     paths = bank_paths(args.paths or [Path("questions")])
     missing = [p for p in args.paths if not p.exists()]
-    for path in missing:
-        print(f"{path}:0:0: no such file or folder", file=sys.stdout)
     loaded = [load_bank(path) for path in paths if path.exists()]
     problems = sorted(p for bank in loaded for p in bank.problems)
+    if args.json:
+        print(json.dumps(validation_report(loaded, missing), ensure_ascii=False, indent=2))
+        return EXIT_PROBLEMS if problems or missing or not loaded else EXIT_OK
+    for path in missing:
+        print(f"{path}:0:0: no such file or folder", file=sys.stdout)
     for problem in sorted([*problems, *(w for bank in loaded for w in bank.warnings)]):
         print(problem)
     sys.stdout.flush()  # keep the summary (on stderr) after the problems in a shared terminal
     _print_summary(loaded, len(problems) + len(missing))
     return EXIT_PROBLEMS if problems or missing or not loaded else EXIT_OK
+
+
+def validation_report(loaded: list[Any], missing: list[Path]) -> dict[str, Any]:
+    """The stable shape of `quiz validate --json` (documented in docs/format.md)."""
+    banks = [
+        {
+            "file": str(bank.path),
+            "bank_id": bank.bank_id,
+            "ok": bank.ok,
+            "questions": len(bank.bank.questions) if bank.bank else 0,
+            "problems": [_problem_dict(p) for p in sorted(bank.problems)],
+            "warnings": [_problem_dict(w) for w in sorted(bank.warnings)],
+        }
+        for bank in loaded
+    ]
+    return {
+        "ok": bool(loaded) and not missing and all(bank.ok for bank in loaded),
+        "banks": banks,
+        "missing": [str(path) for path in missing],
+        "problem_count": sum(len(bank["problems"]) for bank in banks) + len(missing),
+        "warning_count": sum(len(bank["warnings"]) for bank in banks),
+    }
+
+
+def _problem_dict(problem: Any) -> dict[str, Any]:
+    return {**problem.to_dict(), "severity": "warning" if problem.warning else "error"}
 
 
 def _print_summary(loaded: list[Any], problem_count: int) -> None:

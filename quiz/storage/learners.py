@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.storage.card_stats import merge_cards
-from quiz.storage.models import Attempt, Learner, QuizRun
+from quiz.storage.models import Attempt, Learner, QuizRun, new_session_token
 
 
 def create_learner(
@@ -29,9 +29,12 @@ def find_learner_by_username(session: Session, username: str) -> Learner | None:
 
 
 def register_learner(session: Session, learner: Learner, username: str, password: str) -> Learner:
-    """Give an anonymous learner a name and password: the same row, so its progress stays."""
+    """Give an anonymous learner a name and password: the same row, so its progress stays.
+
+    Its token changes: a copy of the anonymous cookie must not reach the account."""
     learner.username = username
     learner.password_hash = _hash(password)
+    learner.session_token = new_session_token()
     session.flush()
     return learner
 

@@ -22,11 +22,13 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade_engine(engine: Engine, revision: str = "head") -> None:
+# "heads", not "head": migrations written side by side on separate branches may each start
+# from the same parent until they are chained; every head is applied.
+def upgrade_engine(engine: Engine, revision: str = "heads") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "heads") -> None:
     """Apply every migration up to `revision` on the database at `url` (`quiz db upgrade`)."""
     engine = make_engine(url)
     try:

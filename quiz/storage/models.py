@@ -6,6 +6,7 @@ question keeps its history.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -27,6 +29,10 @@ from sqlalchemy.types import TypeDecorator
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -57,11 +63,18 @@ class Learner(Base):
     """Someone answering questions: anonymous (no username) until they register."""
 
     __tablename__ = "learner"
+    # AUTOINCREMENT: SQLite would otherwise hand a deleted learner's id (a merged anonymous
+    # one) to the next newcomer, and anything still naming the old id would reach them.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str | None] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Copied into every session and remember cookie; a new token ends them all.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # The author role: only the CLI grants it (`quiz user grant NAME author`), no page does.
+    is_author: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def is_anonymous_learner(self) -> bool:
@@ -158,3 +171,31 @@ class FlashcardSettings(Base):
     desired_retention: Mapped[float | None] = mapped_column(Float)
     parameters: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
     optimized_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class Regrade(Base):
+    """An author's regrade: past answers equal to a newly accepted `response` graded again.
+
+    Kept for the record (who changed learners' scores, when, how many); each regraded
+    attempt's verdict names this row and keeps what the learner was shown before."""
+
+    __tablename__ = "regrade"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("learner.id"), nullable=True)
+    author: Mapped[str] = mapped_column(String(100))
+    bank_id: Mapped[str] = mapped_column(String(200))
+    question_id: Mapped[str] = mapped_column(String(200))
+    response: Mapped[str] = mapped_column(String(400))
+    attempts_changed: Mapped[int] = mapped_column(Integer)
+    learners_changed: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+class RateLimitCounter(Base):
+    """One rate limit's counter (Flask-Limiter's fixed window), kept in the database so every
+    app server counts the same sign-in attempts. `expires_at` is in Unix seconds."""
+
+    __tablename__ = "rate_limit"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, Date, Float, Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.models import Attempt, QuizRun
+from quiz.storage.models import Attempt, QuizRun, Regrade
 
 
 @dataclass(frozen=True)
@@ -147,10 +147,13 @@ def _as_date(value: date | str) -> date:
 
 
 def history_stamp(session: Session, learner_id: int) -> tuple[object, ...]:
-    """Changes whenever the learner's answer history does (a new attempt, a run finished):
-    what a cache of the progress figures is keyed on. Two index lookups."""
+    """Changes whenever the learner's answer history does (a new attempt, a run finished, an
+    author's regrade): what a cache of the progress figures is keyed on. Three index lookups."""
     attempts = select(func.max(Attempt.id)).where(Attempt.learner_id == learner_id)
     runs = select(func.max(QuizRun.id), func.count(QuizRun.finished_at)).where(
         QuizRun.learner_id == learner_id
     )
-    return (session.scalar(attempts), *session.execute(runs).one())
+    # A regrade changes past attempts in place; regrades are rare, so any regrade at all
+    # refreshes every learner's figures.
+    regrades = select(func.max(Regrade.id))
+    return (session.scalar(attempts), *session.execute(runs).one(), session.scalar(regrades))

@@ -32,6 +32,10 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "workers": workers,
         "worker_class": "sync",
         "preload_app": True,
+        # gunicorn's control socket defaults to one path per user ($XDG_RUNTIME_DIR or
+        # ~/.gunicorn/gunicorn.ctl): two servers on one host would fight over it. We don't use
+        # gunicornc, so the socket is off.
+        "control_socket_disable": True,
     }
 
 

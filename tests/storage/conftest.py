@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from quiz.storage import make_engine, make_sessionmaker
 from quiz.storage.migrate import upgrade_engine
 
-TABLES = "attempt, quiz_run, learner"
+TABLES = "attempt, quiz_run, learner, rate_limit"
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,7 +15,7 @@ from sqlalchemy import select
 from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, create_learner, find_learner_by_username, record_attempt
 from quiz.storage.db import get_session
-from quiz.web.auth.learner import ANONYMOUS_KEY
+from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -86,17 +89,43 @@ def test_wrong_credentials_show_next_to_the_password(
     assert "Wrong username or password." in response.text
 
 
+HOSTILE_NEXT = [
+    "https://evil.example/",
+    "//evil.example/",
+    "///evil.example",
+    "////evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%2F/evil.example",
+    "%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    " //evil.example",
+    "http:/evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+    "/" + "a" * 3000,
+]
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
-    [("/authors", "/authors"), ("https://evil.example/", "/"), ("//evil.example/", "/")],
+    [
+        ("/authors", "/authors"),
+        ("/quiz/sample?count=3", "/quiz/sample?count=3"),
+        *[(hostile, "/") for hostile in HOSTILE_NEXT],
+    ],
 )
-def test_login_follows_only_local_next(
+def test_login_follows_only_same_site_next(
     auth: AuthActions, client: FlaskClient, target: str, expected: str
 ) -> None:
     auth.register()
     auth.logout()
     response = client.post(
-        f"/auth/login?next={target}", data={"username": "ada", "password": "correct horse"}
+        "/auth/login",
+        query_string={"next": target},
+        data={"username": "ada", "password": "correct horse"},
     )
     assert response.headers["Location"] == expected
 
@@ -115,9 +144,9 @@ def answer_anonymously(app: Flask, client: FlaskClient) -> int:
             verdict=RIGHT,
         )
         db.commit()
-        learner_id = learner.id
+        learner_id, reference = learner.id, session_reference(learner)
     with client.session_transaction() as session:
-        session[ANONYMOUS_KEY] = learner_id
+        session[ANONYMOUS_KEY] = reference
     return learner_id
 
 
@@ -159,3 +188,22 @@ def test_logout_forgets_the_anonymous_learner(
     auth.logout()
     with client.session_transaction() as session:
         assert ANONYMOUS_KEY not in session
+
+
+def median_seconds(action: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def test_an_unknown_username_answers_as_slowly_as_a_wrong_password(auth: AuthActions) -> None:
+    # Measured before: 109 ms for a known user, 2 ms for an unknown one, so names leaked.
+    auth.register()
+    auth.logout()
+    auth.login("nobody", "warm up")
+    known = median_seconds(lambda: auth.login("ada", "wrong password"))
+    unknown = median_seconds(lambda: auth.login("nobody", "wrong password"))
+    assert unknown > known / 2, (known, unknown)

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, finish_run, record_attempt, start_run
 from quiz.storage.db import get_session
-from quiz.web.auth.learner import ANONYMOUS_KEY
+from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
 from quiz.web.banks_registry import get_registry
 
 RIGHT = Verdict(correct=True, score=1.0, expected="x", feedback="")
@@ -70,9 +70,9 @@ def test_returning_learner_sees_best_score_last_date_and_mastered(
         extra.answered_at = datetime(2025, 4, 18, 11, 0, tzinfo=UTC)
         finish_run(db, run)
         db.commit()
-        learner_id = learner.id
+        reference = session_reference(learner)
     with client.session_transaction() as session:
-        session[ANONYMOUS_KEY] = learner_id
+        session[ANONYMOUS_KEY] = reference
     page = client.get("/").text
     assert "<dt>Best score</dt><dd>50%</dd>" in page
     assert '<time datetime="2025-04-18T11:00:00+00:00">18 Apr 2025</time>' in page

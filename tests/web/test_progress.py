@@ -21,7 +21,7 @@ from quiz.storage import (
 )
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
-from quiz.web.auth.learner import ANONYMOUS_KEY
+from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -73,9 +73,9 @@ def anonymous_learner(app: Flask, client: FlaskClient) -> int:
     with app.app_context():
         learner = create_learner(get_session())
         get_session().commit()
-        learner_id = learner.id
+        learner_id, reference = learner.id, session_reference(learner)
     with client.session_transaction() as session:
-        session[ANONYMOUS_KEY] = learner_id
+        session[ANONYMOUS_KEY] = reference
     return learner_id
 
 

@@ -55,3 +55,36 @@ def test_quiz_serve_answers_on_its_port(tmp_path: Path, extra: list[str]) -> Non
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_two_production_servers_on_one_host_do_not_collide(tmp_path: Path) -> None:
+    """gunicorn would put both masters' control socket at ~/.gunicorn/gunicorn.ctl."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    processes = []
+    try:
+        for name in ("one", "two"):
+            folder = tmp_path / name
+            folder.mkdir()
+            port = free_port()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "quiz.cli", "serve", "--port", str(port), "--production"],
+                cwd=folder,
+                env={
+                    **env,
+                    "HOME": str(home),
+                    "QUIZ_DATABASE_URL": f"sqlite:///{folder / 'quiz.sqlite3'}",
+                    "QUIZ_QUESTIONS_DIR": str(ROOT / "tests" / "data" / "banks"),
+                },
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            processes.append((process, port))
+        for process, port in processes:
+            assert "Sample bank" in wait_for(f"http://127.0.0.1:{port}/", process)
+        assert not (home / ".gunicorn").exists()
+    finally:
+        for process, _ in processes:
+            process.terminate()
+            process.wait(timeout=30)

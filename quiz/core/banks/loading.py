@@ -31,10 +31,16 @@ class LoadedBank:
 
 def load_bank(path: Path) -> LoadedBank:
     """Read, parse and validate one bank file, reporting every problem with its place."""
-    name = str(path)
     text, problem = _read_text(path)
     if problem is not None:
         return LoadedBank(path.stem, path, None, (problem,))
+    return load_bank_text(text, path)
+
+
+def load_bank_text(text: str, path: Path) -> LoadedBank:
+    """Parse and validate a bank's text as if it were the file `path` (its source article is
+    read beside it): how an edit is checked in memory before it is written."""
+    name = str(path)
     data, issues = read_yaml(text)
     problems = [Problem(name, i.line, i.column, i.message) for i in issues]
     if data is None and not problems:

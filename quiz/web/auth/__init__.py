@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quiz.web.auth.learner import Account, current_learner, login_manager
+from quiz.web.auth.roles import author_required, is_author
 from quiz.web.auth.routes import bp
 
-__all__ = ["Account", "bp", "current_learner", "login_manager"]
+__all__ = ["Account", "author_required", "bp", "current_learner", "is_author", "login_manager"]

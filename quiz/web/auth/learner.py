@@ -1,4 +1,9 @@
-"""Who is answering: the signed-in account, or an anonymous learner made on first need."""
+"""Who is answering: the signed-in account, or an anonymous learner made on first need.
+
+Sessions name a learner as "id:token" (Flask-Login's user id, which also goes into the
+remember cookie, and our anonymous key alike); the token is checked against the database on
+every request, so replacing it (`revoke_sessions`) ends every session made before.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,12 @@ from flask import session
 from flask_login import LoginManager, UserMixin, current_user
 
 from quiz.storage import create_learner, get_learner
+from quiz.storage.accounts import matches_token
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 
-ANONYMOUS_KEY = "anonymous_learner_id"
+ANONYMOUS_KEY = "anonymous_learner"
+MAX_ID_DIGITS = 18  # below 2**63: a longer "id" is garbage, not a learner
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -23,41 +30,58 @@ class Account(UserMixin):
     def __init__(self, learner: Learner) -> None:
         self.id = learner.id
         self.username = learner.username
+        self.is_author = learner.is_author
+        self.reference = session_reference(learner)
+
+    def get_id(self) -> str:
+        return self.reference
+
+
+def session_reference(learner: Learner) -> str:
+    """How a session names `learner`: valid until the learner's token changes."""
+    return f"{learner.id}:{learner.session_token}"
+
+
+def learner_from_reference(value: object) -> Learner | None:
+    """The learner a session reference names, if its token is still theirs."""
+    if not isinstance(value, str):
+        return None
+    id_text, _, token = value.partition(":")
+    if not (id_text.isdigit() and len(id_text) <= MAX_ID_DIGITS and token):
+        return None
+    learner = get_learner(get_session(), int(id_text))
+    return learner if learner is not None and matches_token(learner, token) else None
 
 
 @login_manager.user_loader
 def load_account(user_id: str) -> Account | None:
-    learner = get_learner(get_session(), int(user_id)) if user_id.isdigit() else None
+    learner = learner_from_reference(user_id)
     return Account(learner) if learner is not None and learner.username else None
 
 
 def current_learner(create: bool = True) -> Learner | None:
-    """The learner behind this request; an anonymous one is created (and committed) if needed."""
+    """The learner behind this request; an anonymous one is created (and committed) if asked.
+
+    Only requests that write pass `create=True`: a page view must not make a learner."""
     if current_user.is_authenticated:
         return get_learner(get_session(), current_user.id)
     learner = anonymous_learner()
     if learner is None and create:
         learner = create_learner(get_session())
         get_session().commit()
-        session[ANONYMOUS_KEY] = learner.id
+        session[ANONYMOUS_KEY] = session_reference(learner)
     return learner
 
 
 def current_learner_id() -> int | None:
-    """Who is answering, by id alone, without a database read (for ownership checks).
-
-    The id comes from the signed session: Flask-Login's for an account (already loaded and
-    checked by its user loader), ours for an anonymous learner, which is only ever set here
-    and dropped on signing in.
-    """
+    """Who is answering, by id (for ownership checks), with the session's token checked."""
     if current_user.is_authenticated:
         return int(current_user.id)
-    learner_id = session.get(ANONYMOUS_KEY)
-    return learner_id if isinstance(learner_id, int) else None
+    learner = anonymous_learner()
+    return learner.id if learner is not None else None
 
 
 def anonymous_learner() -> Learner | None:
     """The anonymous learner this browser has been answering as, if any."""
-    learner_id = session.get(ANONYMOUS_KEY)
-    learner = get_learner(get_session(), learner_id) if isinstance(learner_id, int) else None
+    learner = learner_from_reference(session.get(ANONYMOUS_KEY))
     return learner if learner is not None and learner.username is None else None

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quiz.storage import (
-    check_password,
     create_learner,
     find_learner_by_username,
+    get_learner,
     merge_learner,
     register_learner,
 )
+from quiz.storage.accounts import authenticate, revoke_sessions
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
+from quiz.web.auth.redirects import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -44,12 +44,12 @@ def register() -> str | Response:
 def login() -> str | Response:
     form = LoginForm()
     if form.validate_on_submit():
-        learner = find_learner_by_username(get_session(), form.username.data or "")
-        if learner is not None and check_password(learner, form.password.data or ""):
+        learner = authenticate(get_session(), form.username.data or "", form.password.data or "")
+        if learner is not None:
             _adopt_anonymous_progress(learner)
             _sign_in(learner, remember=form.remember.data)
             flash(f"Welcome back, {learner.username}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
         form.password.errors.append(WRONG)
     return render_template("auth/login.html", form=form)
 
@@ -57,10 +57,22 @@ def login() -> str | Response:
 @bp.post("/logout")
 def logout() -> Response:
     if LogoutForm().validate_on_submit():
-        logout_user()
+        # Clear first: logout_user() leaves the flag that makes Flask-Login delete the remember
+        # cookie in the session, and clearing after it would wipe that flag.
+        _revoke_current_sessions()
         session.clear()  # forget the anonymous learner too: a shared computer starts afresh
+        logout_user()
         flash("You are signed out.", "info")
     return redirect(url_for("home.index"))
+
+
+def _revoke_current_sessions() -> None:
+    """End this account's sessions everywhere: a copied session or remember cookie dies too."""
+    if current_user.is_authenticated:
+        learner = get_learner(get_session(), current_user.id)
+        if learner is not None:
+            revoke_sessions(get_session(), learner)
+            get_session().commit()
 
 
 def _create_account(username: str, password: str) -> Learner | None:
@@ -91,10 +103,3 @@ def _adopt_anonymous_progress(learner: Learner) -> None:
 def _sign_in(learner: Learner, remember: bool) -> None:
     session.pop(ANONYMOUS_KEY, None)
     login_user(Account(learner), remember=remember)
-
-
-def _safe_next(target: str | None) -> str:
-    # Only same-site paths: an open redirect would let a link send learners anywhere after login.
-    if target and target.startswith("/") and not urlsplit(target).netloc and "\\" not in target:
-        return target
-    return url_for("home.index")

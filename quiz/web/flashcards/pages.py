@@ -15,7 +15,16 @@ from quiz.core.bank import Bank, Question
 from quiz.core.card_faces import card_faces
 from quiz.core.exporting import export_apkg, export_csv
 from quiz.core.presentation import present
-from quiz.core.scheduling import CardKey, Preview, Queue, Rating, card_stage, format_interval
+from quiz.core.scheduling import (
+    CardKey,
+    Preview,
+    Queue,
+    Rating,
+    card_id_for,
+    card_stage,
+    format_interval,
+    new_card,
+)
 from quiz.core.verdict import Verdict
 from quiz.storage import cards
 from quiz.storage.db import get_session
@@ -117,8 +126,21 @@ def _stage_of(queue: Queue, key: CardKey) -> str:
     return "learning" if key in queue.learning else "review" if key in queue.review else "new"
 
 
+def preview_for(learner_id: int | None, key: CardKey, now: datetime) -> Preview:
+    """The four outcomes for the buttons, saved with the card's state, except for a visitor
+    with no learner yet (page views make none): theirs is a new card's, saved when they rate."""
+    session = get_session()
+    scheduler = cards.scheduler_for(session, learner_id or 0, deck.desired_retention())
+    if learner_id is None:
+        return scheduler.make_preview(new_card(card_id_for(*key), now), now)
+    state = cards.state_for(session, learner_id, *key, now)
+    preview = cards.preview_card(session, scheduler, state, now)
+    session.commit()
+    return preview
+
+
 def back(
-    learner_id: int,
+    learner_id: int | None,
     scope: Scope,
     key: CardKey,
     question: Question,
@@ -163,7 +185,9 @@ def rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str, now: da
     """Apply the rating unless this card's shown preview was already used (a double submit)."""
     session = get_session()
     state = cards.get_state(session, learner_id, *key)
-    if state is None or not state.preview or state.preview["at"] != preview_at:
+    if state is None:  # a first rating from a visitor whose page views saved nothing
+        state = cards.state_for(session, learner_id, *key, now)
+    elif not state.preview or state.preview["at"] != preview_at:
         return False
     typed = deck.typed_for(key)
     took = typed["took_ms"] if typed else deck.elapsed_ms(key, now)

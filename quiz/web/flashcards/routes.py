@@ -47,8 +47,8 @@ def settings() -> str | Response:
 @bp.get("/review")
 def review() -> str:
     scope = deck.current_scope()
-    learner = current_learner()
-    queue = pages.queue_for(learner.id, scope, _now())
+    learner = current_learner(create=False)  # a page view makes no learner
+    queue = pages.queue_for(learner.id if learner else None, scope, _now())
     if queue.next is None:
         return render_template("flashcards/done.html", scope=scope, queue=queue, undo=UndoForm())
     deck.mark_shown(queue.next, _now())
@@ -61,13 +61,11 @@ def review() -> str:
 def back(bank_id: str, question_id: str) -> str:
     scope = deck.current_scope()
     question = deck.find_question(bank_id, question_id)
-    learner, now = current_learner(), _now()
-    state = cards.state_for(get_session(), learner.id, bank_id, question_id, now)
-    scheduler = cards.scheduler_for(get_session(), learner.id, deck.desired_retention())
-    preview = cards.preview_card(get_session(), scheduler, state, now)
-    get_session().commit()
+    learner, now = current_learner(create=False), _now()
+    learner_id = learner.id if learner else None
+    preview = pages.preview_for(learner_id, (bank_id, question_id), now)
     context = pages.back(
-        learner.id,
+        learner_id,
         scope,
         (bank_id, question_id),
         question,
@@ -119,7 +117,8 @@ def rate(bank_id: str, question_id: str) -> Response:
 def undo() -> Response:
     scope = deck.current_scope()
     if UndoForm().validate_on_submit():
-        log = cards.undo_last_rating(get_session(), current_learner().id)
+        learner = current_learner(create=False)
+        log = cards.undo_last_rating(get_session(), learner.id) if learner else None
         get_session().commit()
         flash(pages.undo_message(log), "success" if log else "info")
     return redirect(url_for(".review", **scope.args))

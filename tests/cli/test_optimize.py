@@ -20,7 +20,7 @@ from quiz.storage.cards import preview_card, rate_card, state_for
 from quiz.storage.migrate import upgrade_engine
 from quiz.storage.models import FlashcardSettings
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 # The optimizer made unimportable, as on an install without the extra.
 WITHOUT_EXTRA = (

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 
 

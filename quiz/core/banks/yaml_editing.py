@@ -1,0 +1,230 @@
+"""Adding one text to a list inside a question, leaving every other character of the file alone.
+
+ruamel.yaml's round-trip parser finds where things are (each node's start and end, its flow
+or block style, its siblings' quoting); the new item is then spliced into the author's text
+at that place, in the list's own style. Dumping the whole document back instead would
+re-indent, re-space and re-wrap anything ruamel lays out differently from the author
+(`[a,b]` becomes `[a, b]`, a `---` line goes), so the splice is what keeps the diff down to
+the added item; `ruamel_data` then checks that the result means exactly the old data plus it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quiz.core.banks.yaml_reading import YamlList, read_yaml
+from quiz.core.errors import QuizError
+
+KeyPath = tuple[str, ...]
+"""Keys from a question's mapping down to a list, e.g. ("accept",) or ("check", "right")."""
+
+NESTED_INDENT = 2  # for a mapping this edit creates (`check:` → `  right: [...]`)
+
+
+class YamlEditError(QuizError):
+    """The edit cannot be made without touching more than the added item."""
+
+
+def add_to_list(text: str, question_id: str, keys: KeyPath, value: str) -> str:
+    """`text` with `value` appended to the list at `keys` in question `question_id`, made
+    (with any mapping above it) when missing."""
+    root = _compose(text)
+    question = _find_question(root, question_id)
+    parent: MappingNode = question
+    for depth, key in enumerate(keys):
+        node = _value_of(parent, key)
+        rest = keys[depth + 1 :]
+        if node is None or _is_null(node):
+            if node is not None:
+                raise YamlEditError(f"'{'.'.join(keys[: depth + 1])}' is empty: give it a list")
+            return _insert_key(text, parent, key, rest, value)
+        if not rest:
+            if not isinstance(node, SequenceNode):
+                raise YamlEditError(f"'{'.'.join(keys)}' is not a list")
+            return _append_item(text, node, value)
+        if not isinstance(node, MappingNode):
+            raise YamlEditError(f"'{'.'.join(keys[: depth + 1])}' is not a mapping")
+        parent = node
+    raise YamlEditError("no key given")
+
+
+def ruamel_data(text: str) -> Any:
+    """The document as plain Python data, read by ruamel's round-trip loader."""
+    loader = YAML(typ="rt")
+    try:
+        return _plain(loader.load(io.StringIO(text)))
+    except YAMLError as error:
+        raise YamlEditError(f"the edited file is not valid YAML: {error}") from error
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value if value is None or isinstance(value, bool) else str(value)
+
+
+def _compose(text: str) -> MappingNode:
+    try:
+        root = YAML(typ="rt").compose(io.StringIO(text))
+    except YAMLError as error:
+        raise YamlEditError(f"the file is not valid YAML: {error}") from error
+    if not isinstance(root, MappingNode):
+        raise YamlEditError("the file is not a bank (a mapping with 'questions')")
+    return root
+
+
+def _find_question(root: MappingNode, question_id: str) -> MappingNode:
+    questions = _value_of(root, "questions")
+    if isinstance(questions, SequenceNode):
+        for node in questions.value:
+            ident = _value_of(node, "id") if isinstance(node, MappingNode) else None
+            if isinstance(ident, ScalarNode) and ident.value == question_id:
+                return node
+    raise YamlEditError(f"the file has no question with id '{question_id}'")
+
+
+def _value_of(mapping: MappingNode, key: str) -> Node | None:
+    return next((v for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None)
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and not node.style and node.value in ("", "~", "null")
+
+
+def _append_item(text: str, seq: SequenceNode, value: str) -> str:
+    if seq.flow_style:
+        return _append_flow_item(text, seq, value)
+    if not seq.value:
+        raise YamlEditError("an empty block list cannot be extended")
+    first, last = seq.value[0], seq.value[-1]
+    if not isinstance(last, ScalarNode):
+        raise YamlEditError("the list holds lists or mappings, not texts")
+    dash = _dash_column(text, first)
+    gap = first.start_mark.column - dash - 1
+    item = " " * dash + "-" + " " * gap + _render(value, _style_of(seq), flow=False)
+    return _insert_line_after(text, last, item)
+
+
+def _append_flow_item(text: str, seq: SequenceNode, value: str) -> str:
+    rendered = _render(value, _style_of(seq), flow=True)
+    if not seq.value:
+        at = text.index("[", seq.start_mark.index) + 1
+        return text[:at] + rendered + text[at:]
+    at = seq.value[-1].end_mark.index
+    return text[:at] + ", " + rendered + text[at:]
+
+
+def _insert_key(text: str, mapping: MappingNode, key: str, rest: KeyPath, value: str) -> str:
+    """A new `key:` holding a one-item list (under mappings for `rest`), in `mapping`."""
+    rendered = "[" + _render(value, None, flow=True) + "]"
+    if mapping.flow_style:
+        nested = "".join(f"{{{k}: " for k in rest) + rendered + "}" * len(rest)
+        at = mapping.value[0][0].start_mark.index if mapping.value else mapping.start_mark.index + 1
+        separator = ", " if mapping.value else ""
+        return text[:at] + f"{key}: {nested}{separator}" + text[at:]
+    column = mapping.value[0][0].start_mark.column
+    lines = [" " * column + key + ":" + ("" if rest else " " + rendered)]
+    for depth, nested_key in enumerate(rest):
+        indent = " " * (column + NESTED_INDENT * (depth + 1))
+        last = depth == len(rest) - 1
+        lines.append(indent + nested_key + ":" + (" " + rendered if last else ""))
+    return _insert_block_key(text, mapping, key, "\n".join(lines))
+
+
+def _insert_block_key(text: str, mapping: MappingNode, key: str, lines: str) -> str:
+    # Where a reader looks for it: `right` first in `check`, `accept` after `answer`, anything
+    # else after the mapping's last key.
+    if key == "right":
+        first_key = mapping.value[0][0]
+        start = text.rfind("\n", 0, first_key.start_mark.index) + 1
+        if text[start : first_key.start_mark.index].strip():
+            raise YamlEditError("the mapping does not start on its own line")
+        return text[:start] + lines + "\n" + text[start:]
+    after = _value_of(mapping, "answer") if key == "accept" else None
+    return _insert_line_after(text, after or mapping.value[-1][1], lines)
+
+
+def _insert_line_after(text: str, node: Node, line: str) -> str:
+    """`line` as a new line after the line where `node` ends (after a block scalar's end)."""
+    node = _last_leaf(node)
+    end = node.end_mark.index
+    if node.end_mark.column == 0 and end > 0:  # a block scalar ends at a line start...
+        end = _before_blank_lines(text, end)  # ...after its blank lines, which stay below
+        return text[:end] + line + "\n" + text[end:]
+    newline = text.find("\n", end)
+    if newline == -1:
+        return text + "\n" + line + "\n"
+    return text[: newline + 1] + line + "\n" + text[newline + 1 :]
+
+
+def _before_blank_lines(text: str, end: int) -> int:
+    while end > 0:
+        start = text.rfind("\n", 0, end - 1) + 1
+        if text[start:end].strip():
+            return end
+        end = start
+    return end
+
+
+def _last_leaf(node: Node) -> Node:
+    # A block collection ends where the next token starts, past blank lines and comments;
+    # its last scalar ends where its text does.
+    while isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, MappingNode) else last
+    return node
+
+
+def _dash_column(text: str, item: Node) -> int:
+    start = text.rfind("\n", 0, item.start_mark.index) + 1
+    before = text[start : item.start_mark.index]
+    if before.strip() != "-":
+        raise YamlEditError("the list's first item does not start its own '- ' line")
+    return before.index("-")
+
+
+def _style_of(seq: SequenceNode) -> str | None:
+    styles = [item.style for item in seq.value if isinstance(item, ScalarNode)]
+    return next((s for s in styles if s in ('"', "'")), None)
+
+
+def _render(value: str, style: str | None, flow: bool) -> str:
+    """`value` as a YAML scalar in the siblings' quoting, plain only when it reads back as is."""
+    if style == "'" and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    if style is None and _reads_back_plain(value, flow):
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _reads_back_plain(value: str, flow: bool) -> bool:
+    probe = f"k: [{value}]\n" if flow else f"k:\n- {value}\n"
+    data, issues = read_yaml(probe)
+    found = data.get("k") if isinstance(data, dict) else None
+    return not issues and isinstance(found, YamlList) and list(found) == [value]
+
+
+def added_items(before: Any, question_id: str, additions: Sequence[tuple[KeyPath, str]]) -> Any:
+    """`before` (plain data) with `additions` made: what the edited file must read as."""
+    questions = before.get("questions") if isinstance(before, dict) else None
+    question = next(
+        (q for q in questions or () if isinstance(q, dict) and q.get("id") == question_id), None
+    )
+    if question is None:
+        raise YamlEditError(f"the file has no question with id '{question_id}'")
+    for keys, value in additions:
+        target = question
+        for key in keys[:-1]:
+            target = target.setdefault(key, {})
+        items = target.get(keys[-1])
+        target[keys[-1]] = [*(items or []), value]
+    return before
