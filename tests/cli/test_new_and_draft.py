@@ -13,7 +13,7 @@ import pytest
 from quiz.core.banks.loading import load_bank
 from quiz.core.banks.schema import bank_schema
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 SEED = ROOT / "seeds" / "000_42a00ded27f26e66.txt"
 SCHEMA = ROOT / "schema" / "bank.schema.json"
 
