@@ -54,6 +54,8 @@ def set_author(session: Session, learner: Learner, is_author: bool) -> bool:
 def is_author(session: Session, learner_id: int) -> bool:
     """Whether the account `learner_id` holds the author role (one indexed read)."""
     return bool(session.scalar(select(Learner.is_author).where(Learner.id == learner_id)))
+
+
 def revoke_sessions(session: Session, learner: Learner) -> str:
     """End every session and remember cookie made for `learner`; returns the new token."""
     learner.session_token = new_session_token()

@@ -190,6 +190,8 @@ class Regrade(Base):
     attempts_changed: Mapped[int] = mapped_column(Integer)
     learners_changed: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
 class RateLimitCounter(Base):
     """One rate limit's counter (Flask-Limiter's fixed window), kept in the database so every
     app server counts the same sign-in attempts. `expires_at` is in Unix seconds."""

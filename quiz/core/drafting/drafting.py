@@ -3,8 +3,10 @@ validator before it is kept, so the draft validates as is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from quiz.core.bank import Question
 from quiz.core.banks.validation import BankValidator
 from quiz.core.banks.yaml_reading import read_yaml
 from quiz.core.drafting.dates import find_dates, same_date
@@ -21,10 +23,11 @@ from quiz.core.drafting.questions import (
 from quiz.core.drafting.quotations import find_quotations
 from quiz.core.drafting.timeline import order_candidate
 from quiz.core.drafting.writing import bank_yaml, question_lines
-from quiz.core.errors import ResponseError
-from quiz.core.grading import grade, response_shape
+from quiz.core.errors import QuizError, ResponseError
+from quiz.core.grading import grade
 from quiz.core.source import Article
 
+_READ_ERRORS = (QuizError, ValueError, TypeError, ArithmeticError, KeyError)
 # Work is capped on huge inputs: sentence splitting is the slow step (~1 s per 100 kB).
 MAX_CHARACTERS = 200_000
 DEFAULT_MAX_QUESTIONS = 60
@@ -121,9 +124,12 @@ def _candidates(context: Context, findings: Findings) -> list[Candidate]:
     return [c for c in made if c is not None]
 
 
+Builder = Callable[[Context, MeasureFinding, list[MeasureFinding], bool], Candidate | None]
+
+
 def _measure_candidates(
-    context: Context, measures: list[MeasureFinding], build
-) -> list[Candidate | None]:  # type: ignore[no-untyped-def]
+    context: Context, measures: list[MeasureFinding], build: Builder
+) -> list[Candidate | None]:
     seen: set[tuple[float, str]] = set()
     made = []
     for finding in measures:
@@ -153,15 +159,20 @@ def _first_of_each(dates: list[DateFinding]) -> list[DateFinding]:
 def _kept(candidate: Candidate, article: Article) -> bool:
     """Keep a candidate only if it validates; its check examples are first graded and any
     that grades the other way is dropped (a spelling the grader does not take, say)."""
-    question = _validated(candidate, article, with_check=False)
-    if question is None:
+    try:
+        question = _validated(candidate, article, with_check=False)
+        if question is None:
+            return False
+        candidate.right = [r for r in candidate.right if _grades(question, r, True)]
+        candidate.wrong = [w for w in candidate.wrong if _grades(question, w, False)]
+        return _validated(candidate, article, with_check=True) is not None
+    except _READ_ERRORS:
+        # An answer the graders cannot read back (pint fails on some unit spellings with
+        # errors of its own): the candidate is dropped, like any that does not validate.
         return False
-    candidate.right = [r for r in candidate.right if _grades(question, r, True)]
-    candidate.wrong = [w for w in candidate.wrong if _grades(question, w, False)]
-    return _validated(candidate, article, with_check=True) is not None
 
 
-def _validated(candidate: Candidate, article: Article, with_check: bool):  # type: ignore[no-untyped-def]
+def _validated(candidate: Candidate, article: Article, with_check: bool) -> Question | None:
     saved = (candidate.right, candidate.wrong)
     if not with_check:
         candidate.right, candidate.wrong = [], []
@@ -173,12 +184,9 @@ def _validated(candidate: Candidate, article: Article, with_check: bool):  # typ
     return bank.questions[0] if bank is not None and not validator.problems else None
 
 
-def _grades(question, example: object, should_be_right: bool) -> bool:  # type: ignore[no-untyped-def]
-    response = (
-        [example] if response_shape(question) == "list" and isinstance(example, str) else example
-    )
+def _grades(question: Question, example: str, should_be_right: bool) -> bool:
     try:
-        return grade(question, response).correct == should_be_right
+        return grade(question, example).correct == should_be_right
     except (ResponseError, ValueError):
         return False
 

