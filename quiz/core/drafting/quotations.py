@@ -168,7 +168,9 @@ def _mention(words: str) -> str:
     if last.lower() in ("he", "she", "they"):
         return last
     if owner := _STATEMENT.search(words):
-        return speaker_before(words[: owner.start()])  # "The League's statement said"
+        # "The League's statement said"; "The foundation's statement" names it only by kind.
+        owners = words[: owner.start()].split()
+        return speaker_before(" ".join(owners)) or (owners[-1] if owners else "")
     return speaker_before(words)
 
 

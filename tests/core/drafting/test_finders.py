@@ -125,6 +125,11 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             ("Huss", "The water now flows at 25 cubic metres per second", True),
         ),
         (
+            "The Swiss National Science Foundation paid for it. "
+            "The foundation's statement said the data would help towns plan ahead.",
+            ("Swiss National Science Foundation", "the data would help towns plan ahead", True),
+        ),
+        (
             "The state news agency, TASS, reported that the exercise will last four days.",
             ("TASS", "the exercise will last four days", True),
         ),
