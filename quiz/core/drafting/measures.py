@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.core.drafting.findings import MeasureFinding, Span
+from quiz.core.drafting.words import GLUE, NOT_NOUNS, NOT_UNITS
 from quiz.core.parsing.numbers import parse_number
 from quiz.core.parsing.quantities import Quantity, QuantityError, dimension_name, parse_quantity
 
@@ -57,110 +58,7 @@ _UNIT_WORD = re.compile(r"[ -]?(?:%|°[CF]?\b|[A-Za-z][A-Za-z²³/]*)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAX_UNIT_WORDS = 4
 _MIN_VALUE, _MAX_VALUE = 1e-3, 1e15
-# Words pint reads as units that in running text are almost always something else.
-_NOT_UNITS = frozenset(
-    [
-        "a",
-        "an",
-        "at",
-        "in",
-        "is",
-        "it",
-        "or",
-        "on",
-        "as",
-        "am",
-        "pm",
-        "per",
-        "point",
-        "points",
-        "line",
-        "lines",
-        "cup",
-        "cups",
-        "drop",
-        "drops",
-        "shot",
-        "shots",
-        "bar",
-        "bars",
-        "barn",
-        "barns",
-        "stone",
-        "stones",
-        "rod",
-        "rods",
-        "pole",
-        "poles",
-        "count",
-        "counts",
-        "gal",
-        "are",
-        "ha",
-        "gr",
-        "dr",
-        "tons",
-        "ton",
-        "bit",
-        "bits",
-        "byte",
-        "bytes",
-        "sec",
-    ]
-)
-# Words that join a unit to the next word of the sentence, never to another unit ("100m in").
-_GLUE = frozenset(
-    ["a", "an", "at", "in", "is", "it", "or", "on", "as", "and", "the", "of", "to", "by", "for"]
-)
 _SKIP_KINDS = frozenset({"a count"})
-# Words after a number that are not what is counted.
-_NOT_NOUNS = frozenset(
-    [
-        "and",
-        "or",
-        "of",
-        "to",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-        "per",
-        "than",
-        "more",
-        "less",
-        "times",
-        "time",
-        "year",
-        "years",
-        "old",
-        "percent",
-        "during",
-        "after",
-        "before",
-        "since",
-        "into",
-        "over",
-        "under",
-        "between",
-        "through",
-        "against",
-        "about",
-        "that",
-        "this",
-        "which",
-    ]
-)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 
 
@@ -229,9 +127,9 @@ def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
 def _quantity(value: float, unit_text: str) -> Quantity | None:
     words = unit_text.strip(" -")
     lowered = words.lower().split()
-    if not lowered or any(w in _GLUE for w in lowered[1:]):
+    if not lowered or any(w in GLUE for w in lowered[1:]):
         return None
-    if lowered[0] in _NOT_UNITS and lowered[:2] != ["per", "cent"]:
+    if lowered[0] in NOT_UNITS and lowered[:2] != ["per", "cent"]:
         return None
     if len(words) == 1 and words.isalpha() and unit_text.startswith((" ", "-")):
         return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
@@ -275,9 +173,9 @@ _NOUN = re.compile(r" (?P<word>[a-z][a-z-]{1,30})\b(?: (?P<plural>[a-z][a-z-]{1,
 
 def _noun_after(text: str, end: int) -> str:
     match = _NOUN.match(text, end)
-    if match is None or match["word"] in _NOT_NOUNS:
+    if match is None or match["word"] in NOT_NOUNS:
         return ""
     # "30 new sensors": an adjective, then the plural noun counted.
-    if match["plural"] and not match["word"].endswith("s") and match["plural"] not in _NOT_NOUNS:
+    if match["plural"] and not match["word"].endswith("s") and match["plural"] not in NOT_NOUNS:
         return f"{match['word']} {match['plural']}"
     return match["word"]

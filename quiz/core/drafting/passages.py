@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quiz.core.drafting.findings import Span
+from quiz.core.drafting.words import DULL
 from quiz.core.source import Sentence
 
 _MAX_WORDS = 25
@@ -14,41 +15,6 @@ _HANGING = '“”"‘ '
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _BLANK = "____"
 _KEYWORD = re.compile(r"[A-Za-z]{5,20}")
-_DULL = frozenset(
-    [
-        "about",
-        "after",
-        "again",
-        "against",
-        "their",
-        "there",
-        "these",
-        "those",
-        "which",
-        "while",
-        "where",
-        "would",
-        "could",
-        "should",
-        "other",
-        "being",
-        "under",
-        "since",
-        "until",
-        "still",
-        "because",
-        "before",
-        "within",
-        "without",
-        "during",
-        "between",
-        "through",
-        "reported",
-        "according",
-        "quoted",
-        "saying",
-    ]
-)
 
 
 def sentence_at(sentences: tuple[Sentence, ...], span: Span) -> Sentence | None:
@@ -107,5 +73,5 @@ def keyword(text: str, avoid: str) -> str:
     """A word of the passage to name the question by, never a word of its answer."""
     avoided = {w.lower() for w in re.findall(r"\w+", avoid)}
     words = [w.lower() for w in _KEYWORD.findall(text)]
-    candidates = [w for w in words if w not in avoided and w not in _DULL]
+    candidates = [w for w in words if w not in avoided and w not in DULL]
     return max(candidates, key=len, default="fact")

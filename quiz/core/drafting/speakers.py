@@ -10,160 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.core.drafting.words import (
+    ADVERBS,
+    CONNECTORS,
+    EXTRA_TITLES,
+    OPENERS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+)
 from quiz.core.parsing.names import TITLES
 
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[],.;:"
-# Lower-case words that may sit inside a name ("Ministry of Defense", "Jean de la Fontaine").
-_CONNECTORS = frozenset(
-    {"of", "for", "de", "la", "van", "von", "der", "al", "bin", "and", "on", "the"}
-)
-_ORG_WORDS = frozenset(
-    [
-        "ministry",
-        "ministries",
-        "agency",
-        "agencies",
-        "department",
-        "office",
-        "council",
-        "organization",
-        "organisation",
-        "committee",
-        "commission",
-        "association",
-        "university",
-        "institute",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "group",
-        "police",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "government",
-        "news",
-        "times",
-        "post",
-        "press",
-        "reuters",
-        "bureau",
-        "service",
-        "services",
-        "union",
-        "club",
-        "team",
-        "federation",
-        "league",
-        "board",
-        "authority",
-        "authorities",
-        "court",
-        "parliament",
-        "senate",
-        "congress",
-        "embassy",
-        "bank",
-        "foundation",
-        "center",
-        "centre",
-        "party",
-        "command",
-        "taliban",
-        "officials",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "report",
-        "statement",
-        "researchers",
-        "scientists",
-        "team",
-        "nasa",
-        "fifa",
-        "uefa",
-        "who",
-        "un",
-        "nato",
-    ]
-)
-# Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
-_ROLE_NOUNS = frozenset(
-    [
-        "officials",
-        "authorities",
-        "police",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "researchers",
-        "scientists",
-        "experts",
-        "officers",
-        "residents",
-        "witnesses",
-        "organisers",
-        "organizers",
-    ]
-)
-_EXTRA_TITLES = frozenset(
-    [
-        "coach",
-        "captain",
-        "manager",
-        "chief",
-        "director",
-        "ceo",
-        "senator",
-        "governor",
-        "mayor",
-        "judge",
-        "officer",
-        "lieutenant",
-        "sergeant",
-        "commander",
-        "admiral",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "secretary",
-        "ambassador",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "forward",
-        "researcher",
-        "scientist",
-        "author",
-    ]
-)
-# Capitalised only because they open a sentence: never the start of a speaker's name.
-_OPENERS = frozenset(
-    {"later", "then", "but", "and", "however", "also", "meanwhile", "still", "yesterday"}
-    | {"today", "now", "earlier", "separately", "finally", "afterwards", "instead", "in", "on"}
-    | {"at", "this", "that", "it", "when", "after", "before", "furthermore", "moreover", "so"}
-)
 _PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
 
@@ -198,7 +56,7 @@ class Speakers:
         if lowered in _REFERENCES or lowered.endswith(" report"):
             source = self.last_reporter or self.last_organisation
             return (source, True) if source else None
-        if lowered in _ORG_WORDS and mention.split()[-1][:1].islower():
+        if lowered in ORG_WORDS and mention.split()[-1][:1].islower():
             return self._named_organisation(lowered)  # "the foundation", not "Taliban"
         name = clean_name(mention)
         if not name or not _is_proper_name(name):
@@ -233,14 +91,14 @@ def _is_proper_name(name: str) -> bool:
     """Capitalised words, and lower-case ones only as connectors ("Office for the Environment")."""
     words = name.split()
     return words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} or w.lower() in _ROLE_NOUNS
+        w[:1].isupper() or w.lower() in CONNECTORS | {"the"} or w.lower() in ROLE_NOUNS
         for w in words
     )
 
 
 def is_organisation(name: str) -> bool:
     words = [w.strip(_EDGE).lower() for w in name.split()]
-    if any(word.removesuffix("’s").removesuffix("'s") in _ORG_WORDS for word in words):
+    if any(word.removesuffix("’s").removesuffix("'s") in ORG_WORDS for word in words):
         return True
     # One word with no full mention ("Khovar", "TASS"): a person is named in full once.
     return len(words) == 1
@@ -261,7 +119,7 @@ def _after_titles(lowered: list[str]) -> int:
     """Index of the first word after the last title that still has a name after it."""
     start = 0
     for index in range(len(lowered) - 1):
-        if lowered[index] in _EXTRA_TITLES:
+        if lowered[index] in EXTRA_TITLES:
             start = index + 1
         for title in TITLES:
             end = index + len(title)
@@ -296,43 +154,14 @@ def speaker_before(text: str) -> str:
         return ""
     last = chunks[-1]
     # "Dr. Jane Smith, a geologist at Leeds, said": the last chunk only describes the speaker.
-    describes = not last[0][:1].isupper() and last[0].lower() not in _ROLE_NOUNS | {"the"}
+    describes = not last[0][:1].isupper() and last[0].lower() not in ROLE_NOUNS | {"the"}
     if len(chunks) > 1 and describes:
         return _name_run(chunks[-2])
     return _name_run(last)
 
 
-_ADVERBS = frozenset(
-    [
-        "also",
-        "has",
-        "have",
-        "had",
-        "later",
-        "previously",
-        "recently",
-        "then",
-        "once",
-        "again",
-        "publicly",
-        "reportedly",
-        "further",
-        "repeatedly",
-        "had",
-        "already",
-        "often",
-        "has",
-        "since",
-        "last",
-        "then",
-        "would",
-        "will",
-    ]
-)
-
-
 def _without_adverbs(words: list[str]) -> list[str]:
-    while words and words[-1].lower().strip(",") in _ADVERBS:
+    while words and words[-1].lower().strip(",") in ADVERBS:
         words = words[:-1]
     return words
 
@@ -349,17 +178,17 @@ def _name_run(words: list[str]) -> str:
             break
         if (
             bare[0].isupper()
-            or (bare.lower() in _ROLE_NOUNS and not run)
-            or bare.lower() in _CONNECTORS
+            or (bare.lower() in ROLE_NOUNS and not run)
+            or bare.lower() in CONNECTORS
             and run
             and index > 0
         ):
             run.insert(0, bare)
         else:
             break
-    while run and (run[0].lower() in _CONNECTORS or run[0].lower() in _OPENERS):
+    while run and (run[0].lower() in CONNECTORS or run[0].lower() in OPENERS):
         run.pop(0)
-    if run and run[-1].lower() in _ROLE_NOUNS and len(run) == 1:
+    if run and run[-1].lower() in ROLE_NOUNS and len(run) == 1:
         return ""
     return " ".join(run)
 
@@ -375,7 +204,7 @@ def sentence_subject(words: list[str]) -> str:
     run: list[str] = []
     for word in words:
         bare = word.strip(_EDGE)
-        if bare and (bare[0].isupper() or bare.lower() in _ROLE_NOUNS | _CONNECTORS):
+        if bare and (bare[0].isupper() or bare.lower() in ROLE_NOUNS | CONNECTORS):
             run.append(bare)
             if word.endswith(","):
                 break
