@@ -146,7 +146,8 @@ def _write_draft(args: argparse.Namespace, output: Path, text: str) -> int:
         notes.append(f"drafted from the first {len(text):,} characters only (the article is long)")
     article = Article.from_text(str(args.article), text)
     title = args.title or f"Draft: {args.article.stem.replace('_', ' ').replace('-', ' ')}"
-    draft = draft_bank(article, title, _relative(args.article, output), args.max)
+    source = _relative(args.article, output)
+    draft = draft_bank(article, title, source, args.max, schema_reference(output))
     for note in [*notes, *draft.notes]:
         print(f"note: {note}", file=sys.stderr)
     if draft.questions == 0:

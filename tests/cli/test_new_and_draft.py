@@ -49,6 +49,8 @@ def test_draft_the_seed_article_in_under_five_seconds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert cpu < 5, f"drafting took {cpu:.1f} s of CPU"
     assert result.stdout.startswith(f"wrote {tmp_path / 'seed.yaml'}: ")
+    written = (tmp_path / "seed.yaml").read_text(encoding="utf-8")
+    assert written.startswith(f"# yaml-language-server: $schema={SCHEMA.as_uri()}\n\n# A draft")
     validated = quiz("validate", str(tmp_path / "seed.yaml"))
     assert validated.returncode == 0, validated.stdout
     assert validated.stdout == "" and validated.stderr.startswith("ok: 1 bank(s)")

@@ -83,6 +83,8 @@ def test_the_author_role_migration_goes_down_and_up_again(tmp_path: Path) -> Non
     with engine.connect() as connection:  # the existing account is no author after upgrading
         assert connection.exec_driver_sql("SELECT is_author FROM learner").scalar() == 0
     engine.dispose()
+
+
 def test_0003_keeps_learners_and_their_attempts_and_gives_each_a_token(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     upgrade(url, "0002")

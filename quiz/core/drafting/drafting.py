@@ -65,9 +65,14 @@ def find_all(article: Article) -> Findings:
 
 
 def draft_bank(
-    article: Article, title: str, source: str, max_questions: int = DEFAULT_MAX_QUESTIONS
+    article: Article,
+    title: str,
+    source: str,
+    max_questions: int = DEFAULT_MAX_QUESTIONS,
+    schema: str | None = None,
 ) -> Draft:
-    """The draft bank of `article` (whose `source` path is relative to the bank file)."""
+    """The draft bank of `article` (whose `source` path is relative to the bank file);
+    `schema`, where the bank's JSON Schema is, for editors."""
     findings = find_all(article)
     context = Context(article.text, article.sentences)
     candidates = sorted(_candidates(context, findings), key=lambda c: -c.score)
@@ -87,7 +92,9 @@ def draft_bank(
         "tags": ["draft"],
         "source": source,
     }
+    modeline = [f"yaml-language-server: $schema={schema}", ""] if schema else []
     preamble = [
+        *modeline,
         "A draft bank: every question was found by rules, not by a reader.",
         "Each comment says what a question was drawn from. Reword the prompts, replace the",
         "explanations, and delete what is not worth asking; `quiz validate` checks the result.",

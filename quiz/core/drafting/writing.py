@@ -13,6 +13,8 @@ _INDENT = "    "
 
 def bank_yaml(header: dict[str, Any], candidates: list[Candidate], preamble: list[str]) -> str:
     lines = [f"# {line}" if line else "#" for line in preamble]
+    if lines and lines[0].startswith("# yaml-language-server") and len(lines) > 1:
+        lines[1] = ""  # the modeline stands alone
     lines += [f"{key}: {_scalar(value)}" for key, value in header.items()]
     lines += ["", "questions:"]
     for candidate in candidates:
