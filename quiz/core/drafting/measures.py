@@ -135,6 +135,8 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
     if not _MIN_VALUE <= abs(value) < _MAX_VALUE and value != 0:
         return None  # shown as 1e-06 or 1e+15, which no grader reads back
+    if words in ("C", "F") and not unit_text.startswith((" ", "-")):
+        words = f"°{words}"  # "40C" is a temperature, not 40 coulombs
     if lowered in (["decade"], ["decades"]):
         # pint's "decade" is a logarithmic ratio (its 10-year decade is commented out).
         return Quantity(value * 10, "year")

@@ -30,7 +30,8 @@ _BARE_SPEECH = frozenset(
     | {"insists", "argued", "argues", "saying"}
 )
 _PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", "explaining"})
-_QUOTE_MARK = re.compile(r"[“”\"\n]")
+_QUOTE_MARK = re.compile(r"[“”‘’\"\n]")
+_CLOSERS = {"“": "”", '"': '"', "‘": "’"}
 _MIN_LENGTH, _MAX_LENGTH = 3, 2000
 _AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
 _AFTER_VERB_WHO = re.compile(
@@ -40,18 +41,23 @@ _BEFORE = re.compile(
     rf"\b(?P<verb>{_VERBS}|called|calls|described)"
     rf"(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
 )
+# Whom a speaker told ("told reporters", "told the BBC"), and when ("said Tuesday").
+_WHOM = (
+    r"(?:(?:(?<=told)|(?<=tells))"
+    r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?))?"
+)
+_WHEN = r"(?: (?:on |last |this )?(?:[A-Z][a-z]{2,6}day|yesterday|today|tonight))?"
 _REPORTED = re.compile(
-    rf"\b(?P<verb>{_VERBS})\b(?: (?:reporters|journalists|the press|[A-Z][\w’'-]+))?"
-    rf"(?: on [A-Z]\w+)?"
+    rf"\b(?P<verb>{_VERBS})\b{_WHOM}{_WHEN}"
     rf"(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){{0,2}})?"
     rf"(?P<that>,? that\b)?,?\s*"
 )
 _INVERTED = re.compile(
     rf",\s*(?P<who>(?:he|she|they|(?:the |The )?[A-Za-z][^,.;:“”\"\n]{{0,60}}?))\s+(?:{_VERBS})"
-    rf"(?: on [A-Z]\w+)?[,.]?\s*$"
+    rf"{_WHEN}[,.]?\s*$"
 )
 # After the verb of an attribution that follows what was said: "..., Huss said, compared".
-_ENDS_CLAUSE = re.compile(r"(?: on [A-Z]\w+)?\s*(?:[,.!?;]|$)")
+_ENDS_CLAUSE = re.compile(rf"{_WHEN}\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _STATEMENT = re.compile(r"(?:’s|'s) (?:statement|spokesperson|spokesman|spokeswoman|report)$")
@@ -122,8 +128,9 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
         if mark == "\n":
             opened = None  # a quotation never runs across a paragraph here
         elif opened is None:
-            opened = (at, "”" if mark == "“" else '"') if mark in '“"' else None
-        elif mark == opened[1]:
+            opened = (at, _CLOSERS[mark]) if mark in _CLOSERS else None
+        elif mark == opened[1] and not (mark == "’" and text[at + 1 : at + 2].isalpha()):
+            # ’ followed by a letter is an apostrophe ("didn’t"), not the end of a ‘quote’
             if _MIN_LENGTH <= at - opened[0] - 1 <= _MAX_LENGTH:
                 pairs.append((opened[0], at))
             opened = None

@@ -61,6 +61,8 @@ class Speakers:
         name = clean_name(mention)
         if not name or not _is_proper_name(name):
             return None
+        if mention.split()[0] in ("the", "The"):
+            return name, True
         if len(name.split()) == 1 and not name.isupper():
             full = self.full_name(name)
             titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
@@ -186,8 +188,13 @@ def _name_run(words: list[str]) -> str:
             run.insert(0, bare)
         else:
             break
-    while run and (run[0].lower() in CONNECTORS or run[0].lower() in OPENERS):
+    while run and run[0].lower() != "the" and run[0].lower() in CONNECTORS | OPENERS:
         run.pop(0)
+    if run and run[0].lower() == "the":
+        # Kept, lower-cased: a name that takes "the" is a group, not a person ("the Taliban").
+        run[0] = "the"
+        if len(run) == 1:
+            return ""
     if run and run[-1].lower() in ROLE_NOUNS and len(run) == 1:
         return ""
     return " ".join(run)

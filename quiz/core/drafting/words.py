@@ -11,6 +11,8 @@ def _words(text: str) -> frozenset[str]:
 CONNECTORS = _words("al and bin de der for la of on the van von")
 # Words that make a name an organisation ("Defense Ministry", "Northern Football League").
 ORG_WORDS = _words(
+    "house hall hospital school museum airport airline airlines network laboratory "
+    "observatory kremlin "
     "agencies agency army association authorities authority bank board bureau center centre "
     "club command commission committee company congress corp corporation council court "
     "department embassy federation force forces foundation government group inc institute "

@@ -53,6 +53,7 @@ def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
         ("1.2 million tonnes of CO2", "1,200,000 t"),
         ("two decades earlier", "20 years"),
         ("15 megawatts each", "15 MW"),
+        ("temperatures hit 40C in London", "40 °C"),
     ],
 )
 def test_measures(text: str, expected: str) -> None:
@@ -128,6 +129,26 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             "The Swiss National Science Foundation paid for it. "
             "The foundation's statement said the data would help towns plan ahead.",
             ("Swiss National Science Foundation", "the data would help towns plan ahead", True),
+        ),
+        (
+            "Prime Minister Jane Holt told the BBC on Sunday that the plan would cost more.",
+            ("Jane Holt", "the plan would cost more", False),
+        ),
+        (
+            "Holt's aide Tom Reyes said Tuesday the plan was sound and fully costed.",
+            ("Tom Reyes", "the plan was sound and fully costed", False),
+        ),
+        (
+            "‘We didn’t expect this many people,’ said Mayor Ruth Adler of Leeds.",
+            ("Ruth Adler", "We didn’t expect this many people", False),
+        ),
+        (
+            "The White House said in a statement that the talks would resume soon.",
+            ("White House", "the talks would resume soon", True),
+        ),
+        (
+            "Shoigu said Tajikistan remains a close partner of Russia in the region.",
+            ("Shoigu", "Tajikistan remains a close partner of Russia in the region", True),
         ),
         (
             "The state news agency, TASS, reported that the exercise will last four days.",
