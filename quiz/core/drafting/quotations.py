@@ -33,7 +33,8 @@ _PARTICIPLES = frozenset({"asserting", "saying", "adding", "noting", "warning", 
 _QUOTE_MARK = re.compile(r"[“”‘’\"\n]")
 _CLOSERS = {"“": "”", '"': '"', "‘": "’"}
 _MIN_LENGTH, _MAX_LENGTH = 3, 2000
-_AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
+# Periods may sit in the name ("Gov. Roy Cooper told"); the lazy match takes the first verb.
+_AFTER_WHO_VERB = re.compile(rf"^[,.!?]?\s*(?P<who>[^,;:“”\"\n]{{1,80}}?)\s+(?P<verb>{_VERBS})\b")
 _AFTER_VERB_WHO = re.compile(
     rf"^[,.!?]?[ \t]*(?P<verb>{_VERBS})[ \t]+(?P<who>[^,;:“”\"\n]{{1,80}})"
 )
@@ -47,20 +48,19 @@ _WHOM = (
     r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?))?"
 )
 _WHEN = r"(?: (?:on |last |this )?(?:[A-Z][a-z]{2,6}day|yesterday|today|tonight))?"
-_REPORTED = re.compile(
-    rf"\b(?P<verb>{_VERBS})\b{_WHOM}{_WHEN}"
-    rf"(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){{0,2}})?"
-    rf"(?P<that>,? that\b)?,?\s*"
-)
+# Where it was said ("in a statement", "on Twitter", "in a letter to parliament").
+_WHERE = r"(?: (?:in|on) (?:a |an |the )?[\w’'-]+(?: (?:to|on|for|of) [\w’'-]+){0,2})?"
+_REPORTED = re.compile(rf"\b(?P<verb>{_VERBS})\b{_WHOM}{_WHEN}{_WHERE}(?P<that>,? that\b)?,?\s*")
 _INVERTED = re.compile(
     rf",\s*(?P<who>(?:he|she|they|(?:the |The )?[A-Za-z][^,.;:“”\"\n]{{0,60}}?))\s+(?:{_VERBS})"
-    rf"{_WHEN}[,.]?\s*$"
+    rf"{_WHEN}{_WHERE}[,.]?\s*$"
 )
 # After the verb of an attribution that follows what was said: "..., Huss said, compared".
-_ENDS_CLAUSE = re.compile(rf"{_WHEN}\s*(?:[,.!?;]|$)")
+_ENDS_CLAUSE = re.compile(rf"{_WHEN}{_WHERE}\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _STATEMENT = re.compile(r"(?:’s|'s) (?:statement|spokesperson|spokesman|spokeswoman|report)$")
+_PLACE_OR_TIME = re.compile(r"(?:at|in|on|during|after|before|with|for|to|from|about|by)\b")
 _MIN_WORDS = 5
 _MIN_QUOTED_WORDS = 3  # words in quote marks are a quotation even when short
 _TRIM = " ,.;:“”\"‘’'"
@@ -225,8 +225,12 @@ def _speech_verb(
             # comes before the speaker.
             start, end = sentence.start, sentence.start + inverted.start()
             mention = _mention(inverted["who"])
-        elif not match["that"] and match["verb"] not in _BARE_SPEECH:
-            continue  # "added a third goal": without "that", most verbs take a thing, not words
+        elif not match["that"] and (
+            match["verb"] not in _BARE_SPEECH or _PLACE_OR_TIME.match(text, match.end())
+        ):
+            # "added a third goal", "told reporters at a news conference": without "that",
+            # what follows is a thing or a circumstance, not the words said.
+            continue
         else:
             mention = _subject(text[: match.start()], match["verb"])
             start, end = sentence.start + match.end(), sentence.end

@@ -151,6 +151,14 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             ("Shoigu", "Tajikistan remains a close partner of Russia in the region", True),
         ),
         (
+            "The campus is expected to open by 2026 at the latest, Apple said in a statement.",
+            ("Apple", "The campus is expected to open by 2026 at the latest", True),
+        ),
+        (
+            '"This is a huge win for our state," Gov. Roy Cooper told reporters on Monday.',
+            ("Roy Cooper", "This is a huge win for our state", False),
+        ),
+        (
             "The state news agency, TASS, reported that the exercise will last four days.",
             ("TASS", "the exercise will last four days", True),
         ),
@@ -172,6 +180,7 @@ def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
     "text",
     [
         "Midfielder Tom Brennan added a third goal in the 78th minute.",  # "added" a thing
+        "Governor Ann Roy told reporters at a news conference in the capital city.",
         "The researchers found that the ice is thinning fast.",  # no named speaker
         "According to a study published in March, glaciers are shrinking.",  # not a name
         '"An unattributed line of dialogue," nobody knows who.',
