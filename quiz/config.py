@@ -14,7 +14,8 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
     return {
         "QUESTIONS_DIR": str(default_questions_dir(cwd)),
         "DATABASE_URL": f"sqlite:///{instance_path / 'quiz.sqlite3'}",
-        "RELOAD_BANKS": False,
+        "RELOAD_BANKS": False,  # True: look for edited banks on every request
+        "BANKS_CHECK_SECONDS": 1.0,  # otherwise at most this often per process
         "MIGRATE_ON_START": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -11,10 +11,30 @@ import argparse
 import os
 from collections.abc import Sequence
 
-from quiz.cli import banks, completion, drafting, flashcards, serving, users
+from quiz.cli import (
+    authoring,
+    bank_edits,
+    banks,
+    completion,
+    drafting,
+    flashcards,
+    interchange,
+    serving,
+    users,
+)
 from quiz.cli.common import EXIT_USAGE, run_guarded
 
-COMMAND_GROUPS = (banks, drafting, serving, flashcards, users, completion)
+COMMAND_GROUPS = (
+    banks,
+    drafting,
+    serving,
+    flashcards,
+    interchange,
+    users,
+    authoring,
+    bank_edits,
+    completion,
+)
 
 EPILOG = """\
 exit status:

@@ -1,15 +1,13 @@
-"""`quiz optimize` and `quiz export`: the flashcard commands, kept apart so `quiz validate`
-never imports the database or genanki."""
+"""`quiz optimize`: the flashcard command, kept apart so `quiz validate` never imports the
+database or the optimizer."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
-from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subcommands
+from quiz.cli.common import EXIT_OK, EXIT_USAGE, Subcommands
 
 
 def register(commands: Subcommands) -> None:
@@ -21,20 +19,6 @@ def register(commands: Subcommands) -> None:
         "--learner", required=True, metavar="USERNAME", help="whose reviews"
     )
     optimize_command.set_defaults(run=lambda args: optimize(args.learner))
-
-    export_command = commands.add_parser(
-        "export", help="export a bank's cards as an Anki deck or CSV"
-    )
-    export_command.add_argument("file", type=Path, help="the bank file")
-    export_command.add_argument("--format", choices=["apkg", "csv"], default="apkg")
-    export_command.add_argument(
-        "-o", "--output", type=Path, required=True, help="the file to write"
-    )
-    export_command.set_defaults(run=_export)
-
-
-def _export(args: argparse.Namespace) -> int:
-    return export(args.file, args.format, args.output)
 
 
 def optimize(username: str) -> int:
@@ -76,20 +60,3 @@ def _hint() -> str:
     from quiz.core.optimizing import INSTALL_HINT
 
     return INSTALL_HINT
-
-
-def export(path: Path, kind: str, output: Path) -> int:
-    from quiz.core.banks.loading import load_bank
-    from quiz.core.exporting import export_apkg, export_csv
-
-    loaded = load_bank(path)
-    if loaded.bank is None:
-        for problem in loaded.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
-    if kind == "csv":
-        output.write_text(export_csv(loaded.bank), encoding="utf-8")
-    else:
-        export_apkg(loaded.bank, str(output), datetime.now(UTC).timestamp())
-    print(f"wrote {len(loaded.bank.questions)} cards to {output}", file=sys.stderr)
-    return EXIT_OK

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from quiz.cli.common import EXIT_OK, EXIT_USAGE, Subcommands, usage
+from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Subcommands, usage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -74,12 +74,18 @@ def _create(username: str, password: str, author: bool) -> int:
 
     with _database() as session:
         if find_learner_by_username(session, username) is not None:
-            return usage(f"there is already an account called '{username}'")
+            return _problem(f"there is already an account called '{username}'")
         learner = create_learner(session, username, password)
         learner.is_author = author
         session.commit()
     print(f"added {username}" + (" (author)" if author else ""))
     return EXIT_OK
+
+
+def _problem(message: str) -> int:
+    """Print `quiz: message` on stderr; exit 1, as for any other thing not found."""
+    print(f"quiz: {message}", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def _read_password(from_stdin: bool) -> str | None:
@@ -105,7 +111,7 @@ def _change_role(args: argparse.Namespace) -> int:
     with _database() as session:
         learner = find_learner_by_username(session, args.username)
         if learner is None:
-            return usage(f"no account called '{args.username}' (see: quiz user list)")
+            return _problem(f"no account called '{args.username}' (see: quiz user list)")
         changed = set_author(session, learner, args.grant)
         session.commit()
     state = "is now" if changed else "already was"

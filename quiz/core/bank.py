@@ -58,7 +58,11 @@ class Question:
 
 @dataclass(frozen=True)
 class Bank:
-    """A bank of questions, identified by its file's stem."""
+    """A bank of questions, identified by its file's stem.
+
+    An `exam` bank keeps its key until a run ends; `attempts` caps its runs per learner
+    (None: no cap). What that allows and forbids is decided in quiz.core.exams.
+    """
 
     id: str
     title: str
@@ -66,6 +70,8 @@ class Bank:
     description: str = ""
     tags: tuple[str, ...] = ()
     source_name: str = ""
+    exam: bool = False
+    attempts: int | None = None
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -20,7 +20,7 @@ from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.core.verdict import Verdict
 from quiz.storage.cards import review_from_quiz
 from quiz.storage.engine import begin_write
-from quiz.storage.models import Attempt, QuizRun
+from quiz.storage.models import Attempt, QuizRun, counted_attempts_of
 from quiz.storage.runs import record_attempt
 
 T = TypeVar("T")
@@ -41,18 +41,20 @@ def answer_question(
     response: Any,
     time_taken_ms: int | None = None,
     default_retention: float = DEFAULT_RETENTION,
+    sealed: bool = False,
 ) -> Attempt:
     """Grade and record the answer at `position` (1-based) of `run`.
 
     An already answered position returns its first attempt unchanged, without grading the
     new response: a re-post, a reload or going back never changes the score. Raises
-    ResponseError for a wrongly shaped response (nothing is saved then).
+    ResponseError for a wrongly shaped response (nothing is saved then). A `sealed` answer
+    (an exam's) stays out of progress until its run ends and is no flashcard review.
     """
     _check_position(run, position, question)
     return retry_on_sqlite_lock(
         session,
         lambda: _answer_once(
-            session, run, position, question, response, time_taken_ms, default_retention
+            session, run, position, question, response, time_taken_ms, default_retention, sealed
         ),
     )
 
@@ -83,6 +85,7 @@ def _answer_once(
     response: Any,
     time_taken_ms: int | None,
     default_retention: float,
+    sealed: bool,
 ) -> Attempt:
     existing = attempt_at(session, run.id, position)
     if existing is not None:
@@ -95,7 +98,7 @@ def _answer_once(
     return _record_and_review(
         session, run.learner_id, run.bank_id, question, response, verdict,
         run_id=run.id, position=position, time_taken_ms=time_taken_ms,
-        default_retention=default_retention,
+        default_retention=default_retention, sealed=sealed,
     )  # fmt: skip
 
 
@@ -135,12 +138,15 @@ def _record_and_review(
     position: int | None = None,
     time_taken_ms: int | None = None,
     default_retention: float = DEFAULT_RETENTION,
+    sealed: bool = False,
 ) -> Attempt:
     attempt = record_attempt(
         session, learner_id=learner_id, bank_id=bank_id, question_id=question.id,
         response=response, verdict=verdict, run_id=run_id, position=position,
-        time_taken_ms=time_taken_ms,
+        time_taken_ms=time_taken_ms, sealed=sealed,
     )  # fmt: skip
+    if sealed:  # an exam has no flashcards: its answers schedule nothing
+        return attempt
     # An answer is also a review of the question's flashcard (one memory for both).
     review_from_quiz(
         session, learner_id, bank_id, question.id, verdict, time_taken_ms, attempt.answered_at,
@@ -162,7 +168,7 @@ def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[
     )
     ranked = (
         select(Attempt.question_id, Attempt.correct, newest.label("rank"))
-        .where(Attempt.learner_id == learner_id, Attempt.bank_id == bank_id)
+        .where(counted_attempts_of(learner_id), Attempt.bank_id == bank_id)
         .subquery()
     )
     query = select(ranked.c.question_id).where(ranked.c.rank == 1, ranked.c.correct.is_(False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.models import Attempt
+from quiz.storage.models import Attempt, counted_attempts_of
 
 MASTERY_STREAK = 2
 MASTERY_DEFINITION = (
@@ -44,7 +44,7 @@ def _recent_answers(learner_id: int, bank_id: str | None) -> Select[str, str, bo
         partition_by=(Attempt.bank_id, Attempt.question_id),
         order_by=(Attempt.answered_at.desc(), Attempt.id.desc()),
     )
-    where = [Attempt.learner_id == learner_id]
+    where = [counted_attempts_of(learner_id)]
     if bank_id is not None:
         where.append(Attempt.bank_id == bank_id)
     ranked = (

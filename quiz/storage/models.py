@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnElement,
     DateTime,
     Float,
     ForeignKey,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    and_,
     false,
 )
 from sqlalchemy.engine import Dialect
@@ -82,9 +84,14 @@ class Learner(Base):
 
 
 class QuizRun(Base):
-    """One sitting of a bank: the options chosen and the exact questions asked, in order."""
+    """One sitting of a bank: the options chosen and the exact questions asked, in order.
+
+    `seat` numbers a learner's runs of an exam with a cap on runs (1, 2...; None otherwise):
+    the unique index is what refuses a run over the cap, even between two workers racing.
+    """
 
     __tablename__ = "quiz_run"
+    __table_args__ = (Index("uq_quiz_run_seat", "learner_id", "bank_id", "seat", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
@@ -93,10 +100,15 @@ class QuizRun(Base):
     question_ids: Mapped[list[str]] = mapped_column(default=list)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    seat: Mapped[int | None] = mapped_column(Integer)
 
 
 class Attempt(Base):
-    """One answer to one question, with its verdict; `position` is its place in the run."""
+    """One answer to one question, with its verdict; `position` is its place in the run.
+
+    A `sealed` attempt belongs to an exam run not yet finished: progress figures leave it out,
+    since they would tell the learner right from wrong before the run ends.
+    """
 
     __tablename__ = "attempt"
     # A double submission (a double click, a retried POST) for the same item must not count twice.
@@ -118,6 +130,26 @@ class Attempt(Base):
     verdict: Mapped[dict[str, Any]] = mapped_column(default=dict)
     time_taken_ms: Mapped[int | None] = mapped_column(Integer)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class IdempotencyKey(Base):
+    """An API answer already given for a client's Idempotency-Key: a retry gets it back."""
+
+    __tablename__ = "idempotency_key"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # the request's sha256
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+def counted_attempts_of(learner_id: int) -> ColumnElement[bool]:
+    """The filter for a learner's attempts that progress figures count: all but the sealed
+    ones (an exam run's, until it ends)."""
+    return and_(Attempt.learner_id == learner_id, Attempt.sealed.is_(False))
 
 
 class CardState(Base):

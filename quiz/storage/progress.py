@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quiz.storage.mastery import mastered_by_bank
-from quiz.storage.models import Attempt, QuizRun
+from quiz.storage.models import Attempt, QuizRun, counted_attempts_of
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _best_scores(session: Session, learner_id: int) -> dict[str, float]:
 def _last_attempts(session: Session, learner_id: int) -> dict[str, datetime]:
     query = (
         select(Attempt.bank_id, func.max(Attempt.answered_at))
-        .where(Attempt.learner_id == learner_id)
+        .where(counted_attempts_of(learner_id))
         .group_by(Attempt.bank_id)
     )
     return dict(session.execute(query).all())

@@ -6,12 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.core.verdict import Verdict
 from quiz.storage.models import Attempt, QuizRun, utcnow
+
+
+class SeatTakenError(ValueError):
+    """Another run took this seat of a capped exam first (two starts racing)."""
 
 
 def start_run(
@@ -20,17 +24,38 @@ def start_run(
     bank_id: str,
     question_ids: Sequence[str],
     options: dict[str, Any] | None = None,
+    seat: int | None = None,
 ) -> QuizRun:
-    """A new run asking `question_ids` in that order."""
+    """A new run asking `question_ids` in that order.
+
+    `seat` numbers the run among this learner's runs of a capped exam; SeatTakenError if a
+    run already holds it (the request's other work stands: only a savepoint is rolled back).
+    """
     run = QuizRun(
         learner_id=learner_id,
         bank_id=bank_id,
         question_ids=list(question_ids),
         options=options or {},
+        seat=seat,
     )
-    session.add(run)
-    session.flush()
+    if seat is None:
+        session.add(run)
+        session.flush()
+        return run
+    try:
+        with session.begin_nested():
+            session.add(run)
+    except IntegrityError as error:
+        raise SeatTakenError(f"seat {seat} of bank {bank_id!r} is taken") from error
     return run
+
+
+def runs_started(session: Session, learner_id: int, bank_id: str) -> int:
+    """How many runs of `bank_id` this learner has started (finished or not)."""
+    query = select(func.count(QuizRun.id)).where(
+        QuizRun.learner_id == learner_id, QuizRun.bank_id == bank_id
+    )
+    return session.scalar(query) or 0
 
 
 def get_run(session: Session, run_id: int) -> QuizRun | None:
@@ -38,9 +63,15 @@ def get_run(session: Session, run_id: int) -> QuizRun | None:
 
 
 def finish_run(session: Session, run: QuizRun, now: datetime | None = None) -> QuizRun:
-    """Mark `run` finished (once: finishing again keeps the first time)."""
+    """Mark `run` finished (once: finishing again keeps the first time); its sealed attempts
+    (an exam's) count in progress from now on."""
     if run.finished_at is None:
         run.finished_at = now or utcnow()
+        session.execute(
+            update(Attempt)
+            .where(Attempt.run_id == run.id, Attempt.sealed.is_(True))
+            .values(sealed=False)
+        )
         session.flush()
     return run
 
@@ -57,6 +88,7 @@ def record_attempt(
     position: int | None = None,
     time_taken_ms: int | None = None,
     answered_at: datetime | None = None,
+    sealed: bool = False,
 ) -> Attempt:
     """Save one answer; for a run item already answered, return the attempt saved first.
 
@@ -78,6 +110,7 @@ def record_attempt(
         verdict=verdict.to_dict(),
         time_taken_ms=time_taken_ms,
         answered_at=answered_at or utcnow(),  # passed in by imports and tests
+        sealed=sealed,
     )
     if run_id is None:  # no run, no (run, position) to collide on: skip the savepoint
         session.add(attempt)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, Date, Float, Integer, cast, func, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.models import Attempt, QuizRun, Regrade
+from quiz.storage.models import Attempt, QuizRun, Regrade, counted_attempts_of
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _correct_count() -> ColumnElement[int]:
 
 def totals(session: Session, learner_id: int) -> Tally:
     """All of a learner's answers."""
-    query = select(func.count(Attempt.id), _correct_count()).where(Attempt.learner_id == learner_id)
+    query = select(func.count(Attempt.id), _correct_count()).where(counted_attempts_of(learner_id))
     attempts, correct = session.execute(query).one()
     return Tally(attempts=int(attempts), correct=int(correct or 0))
 
@@ -71,7 +71,7 @@ def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
         select(
             Attempt.bank_id, func.count(Attempt.id), _correct_count(), func.max(Attempt.answered_at)
         )
-        .where(Attempt.learner_id == learner_id)
+        .where(counted_attempts_of(learner_id))
         .group_by(Attempt.bank_id)
     )
     return {
@@ -92,7 +92,7 @@ def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[Day
     day = utc_day(session).label("day")
     query = (
         select(day, func.count(Attempt.id), _correct_count())
-        .where(Attempt.learner_id == learner_id)
+        .where(counted_attempts_of(learner_id))
         .group_by(day)
         .order_by(day.desc())
         .limit(days)
@@ -107,7 +107,7 @@ def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[Day
 def active_days(session: Session, learner_id: int) -> list[date]:
     """Every UTC day on which the learner answered anything, oldest first."""
     day = utc_day(session).label("day")
-    query = select(day).where(Attempt.learner_id == learner_id).group_by(day).order_by(day)
+    query = select(day).where(counted_attempts_of(learner_id)).group_by(day).order_by(day)
     return [_as_date(value) for value in session.scalars(query)]
 
 
@@ -116,7 +116,7 @@ def weakest_questions(session: Session, learner_id: int, limit: int = 10) -> lis
     attempts, correct = func.count(Attempt.id), _correct_count()
     query = (
         select(Attempt.bank_id, Attempt.question_id, attempts, correct)
-        .where(Attempt.learner_id == learner_id)
+        .where(counted_attempts_of(learner_id))
         .group_by(Attempt.bank_id, Attempt.question_id)
         .having(correct < attempts)
         .order_by(
@@ -149,7 +149,7 @@ def _as_date(value: date | str) -> date:
 def history_stamp(session: Session, learner_id: int) -> tuple[object, ...]:
     """Changes whenever the learner's answer history does (a new attempt, a run finished, an
     author's regrade): what a cache of the progress figures is keyed on. Three index lookups."""
-    attempts = select(func.max(Attempt.id)).where(Attempt.learner_id == learner_id)
+    attempts = select(func.max(Attempt.id)).where(counted_attempts_of(learner_id))
     runs = select(func.max(QuizRun.id), func.count(QuizRun.finished_at)).where(
         QuizRun.learner_id == learner_id
     )

@@ -11,6 +11,8 @@ from quiz.web.api import bp as api_bp
 from quiz.web.auth import bp as auth_bp
 from quiz.web.auth import login_manager
 from quiz.web.auth.forms import LogoutForm
+from quiz.web.auth.roles import is_author
+from quiz.web.authors import bp as authors_bp
 from quiz.web.errors import bp as errors_bp
 from quiz.web.flashcards import bp as flashcards_bp
 from quiz.web.help import bp as help_bp
@@ -30,6 +32,7 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     flashcards_bp,
     progress_bp,
     help_bp,
+    authors_bp,
 )
 
 # (label, endpoint): a link shows only once its endpoint exists, so unbuilt features stay hidden.
@@ -38,8 +41,10 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("Flashcards", "flashcards.index"),
     ("Progress", "progress.index"),
     ("Help", "help.index"),
-    ("Authors", "home.authors"),
+    ("Authors", "authors.banks"),
 )
+# Links only an author sees: the pages behind them answer 404 to everyone else.
+AUTHOR_LINKS = frozenset({"authors.banks"})
 
 # No inline scripts or styles anywhere, so the policy can be this strict.
 CONTENT_SECURITY_POLICY = (
@@ -50,6 +55,9 @@ CONTENT_SECURITY_POLICY = (
 
 def init_app(app: Flask) -> None:
     csrf.init_app(app)
+    # The authors' forms check their CSRF token in the view, after the role: an app-wide check
+    # would answer a stranger's POST with 400 before the 404, telling them the page exists.
+    csrf.exempt(authors_bp)
     login_manager.init_app(app)
     banks_registry.init_app(app)
     for blueprint in BLUEPRINTS:
@@ -62,7 +70,7 @@ def layout_context() -> dict[str, object]:
     links = [
         (label, endpoint, url_for(endpoint))
         for label, endpoint in NAVIGATION
-        if endpoint in current_app.view_functions
+        if endpoint in current_app.view_functions and (endpoint not in AUTHOR_LINKS or is_author())
     ]
     return {"nav_links": links, "logout_form": LogoutForm()}
 

@@ -1,8 +1,17 @@
-"""The banks the app serves: loaded and validated once, reloaded on change in development."""
+"""The banks the app serves: loaded once, then reloaded when their files change, in every process.
+
+Each request checks the questions folder's files (a stat each: their mtime and size), at most
+once per `BANKS_CHECK_SECONDS` per process (default 1 s; every request in development), so an
+edit, by hand or by an author's accept, reaches every worker of every server without a
+restart. A file that an edit broke keeps its last good version serving learners; `loaded`
+and `broken` show authors the file as it is now, with its problems.
+"""
 
 from __future__ import annotations
 
+import stat as stat_module
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +19,10 @@ from flask import Flask, current_app
 
 from quiz.core.bank import Bank
 from quiz.core.banks.loading import LoadedBank, load_banks
+from quiz.core.exams import allows_practice
 
 EXTENSION_KEY = "quiz.banks"
+CHECK_SECONDS = 1.0
 Signature = tuple[tuple[str, int, int], ...]
 
 
@@ -20,15 +31,19 @@ class _Snapshot:
     loaded: tuple[LoadedBank, ...]
     signature: Signature
     banks: dict[str, Bank]
+    practice: dict[str, Bank]
+    stale: frozenset[str]  # broken now, served as last loaded
 
 
 class BanksRegistry:
-    """Bank id → Bank for the good banks; `broken` keeps the others with their problems."""
+    """Bank id → the Bank served; `loaded` holds every file as it is now, problems included."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, check_seconds: float = CHECK_SECONDS) -> None:
         self.directory = directory
+        self.check_seconds = check_seconds
         self._lock = threading.Lock()
-        self._snapshot = self._load()
+        self._checked_at = time.monotonic()
+        self._snapshot = self._load({})
 
     @property
     def loaded(self) -> tuple[LoadedBank, ...]:
@@ -39,40 +54,79 @@ class BanksRegistry:
         return self._snapshot.banks
 
     @property
+    def practice_banks(self) -> dict[str, Bank]:
+        """The banks learners may use outside a quiz run (flashcards, exports): not exams."""
+        return self._snapshot.practice
+
+    def get_practice(self, bank_id: str) -> Bank | None:
+        """The bank `bank_id` if learners may practise it (None too for an exam)."""
+        return self.practice_banks.get(bank_id)
+
+    @property
     def broken(self) -> list[LoadedBank]:
+        """The files that do not load as they are now (some may still serve an older version)."""
         return [lb for lb in self.loaded if lb.bank is None]
 
     def get(self, bank_id: str) -> Bank | None:
-        """The bank `bank_id`, or None when there is none or it is broken (it isn't served)."""
+        """The bank `bank_id` as served, or None when there is none or it never loaded."""
         return self.banks.get(bank_id)
 
-    def refresh(self) -> bool:
-        """Reload when a file under the folder changed (a stat per file: cheap per request)."""
+    def serves_older_version(self, bank_id: str) -> bool:
+        """Whether `bank_id`'s file is broken now and learners get its last good version."""
+        return bank_id in self._snapshot.stale
+
+    def path_of(self, bank_id: str) -> Path | None:
+        return next((lb.path for lb in self.loaded if lb.bank_id == bank_id), None)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reload if a file under the folder changed; without `force`, look at most once per
+        `check_seconds`. True when a reload happened."""
+        now = time.monotonic()
+        if not force and now - self._checked_at < self.check_seconds:
+            return False
+        self._checked_at = now
         if _signature(self.directory) == self._snapshot.signature:
             return False
         with self._lock:  # one thread reloads; the others keep the old snapshot meanwhile
-            if _signature(self.directory) != self._snapshot.signature:
-                self._snapshot = self._load()
+            if _signature(self.directory) == self._snapshot.signature:
+                return False
+            self._snapshot = self._load(self._snapshot.banks)
         return True
 
-    def _load(self) -> _Snapshot:
+    def _load(self, served: dict[str, Bank]) -> _Snapshot:
         # The signature is taken first: a file edited during loading is seen as changed next time.
         signature = _signature(self.directory)
         loaded = tuple(load_banks(self.directory))
-        banks = {lb.bank_id: lb.bank for lb in loaded if lb.bank is not None}
-        return _Snapshot(loaded, signature, banks)
+        banks: dict[str, Bank] = {}
+        stale: set[str] = set()
+        for lb in loaded:
+            if lb.bank is not None:
+                banks[lb.bank_id] = lb.bank
+            elif lb.bank_id in served:  # broken by an edit: keep serving what learners had
+                banks[lb.bank_id] = served[lb.bank_id]
+                stale.add(lb.bank_id)
+        practice = {bank_id: bank for bank_id, bank in banks.items() if allows_practice(bank)}
+        return _Snapshot(loaded, signature, banks, practice, frozenset(stale))
 
 
 def _signature(directory: Path) -> Signature:
-    files = sorted(p for p in directory.rglob("*") if p.is_file())
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    found = []
+    for path in sorted(directory.rglob("*")):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # removed (or an editor's temp file) between listing and stat
+            continue
+        if stat_module.S_ISREG(stat.st_mode):
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
 
 
 def init_app(app: Flask) -> None:
-    registry = BanksRegistry(Path(app.config["QUESTIONS_DIR"]))
+    development = app.debug or app.config["RELOAD_BANKS"]
+    seconds = 0.0 if development else float(app.config.get("BANKS_CHECK_SECONDS", CHECK_SECONDS))
+    registry = BanksRegistry(Path(app.config["QUESTIONS_DIR"]), seconds)
     app.extensions[EXTENSION_KEY] = registry
-    if app.debug or app.config["RELOAD_BANKS"]:
-        app.before_request(lambda: _refresh(registry))
+    app.before_request(lambda: _refresh(registry))
 
 
 def get_registry() -> BanksRegistry:

@@ -49,7 +49,8 @@ def serve(
     """Serve the app until interrupted."""
     from quiz import create_app  # the factory loads banks and migrates: only when serving
 
-    # The development server picks up edited banks without a restart; production loads once.
+    # Both pick up edited banks without a restart: development on every request, production
+    # at most once a second per worker (BANKS_CHECK_SECONDS).
     app = create_app({"RELOAD_BANKS": not production})
     if production:
         GunicornServer(app, gunicorn_options(host, port, workers)).run()

@@ -29,6 +29,7 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "flashcard_settings",
         "regrade",
         "rate_limit",
+        "idempotency_key",
     }
 
 
@@ -79,7 +80,7 @@ def test_the_author_role_migration_goes_down_and_up_again(tmp_path: Path) -> Non
         )
     command.downgrade(alembic_config(engine), "0002")
     assert "is_author" not in {c["name"] for c in inspect(engine).get_columns("learner")}
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")
     with engine.connect() as connection:  # the existing account is no author after upgrading
         assert connection.exec_driver_sql("SELECT is_author FROM learner").scalar() == 0
     engine.dispose()

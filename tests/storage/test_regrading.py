@@ -3,7 +3,7 @@ right, the learners' progress and flashcards follow, and an audit row records it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from quiz.core.banks.loading import load_bank
 from quiz.core.scheduling import Rating, Scheduler
 from quiz.storage import create_learner, start_run
 from quiz.storage.answering import answer_question
-from quiz.storage.cards import get_state
+from quiz.storage.cards import get_state, rate_card, undo_last_rating
 from quiz.storage.mastery import mastered_question_ids
 from quiz.storage.models import Attempt, Regrade, ReviewLog
 from quiz.storage.regrading import regrade_answers, regrades_of
@@ -117,3 +117,36 @@ def test_a_regrade_with_nothing_to_change_is_still_recorded(db: Session, tmp_pat
     db.commit()
     assert (regrade.attempts_changed, regrade.learners_changed) == (0, 0)
     assert db.scalars(select(Regrade)).one().created_at == NOW
+
+
+def test_later_flashcard_reviews_are_replayed_and_an_undone_one_is_left_alone(
+    db: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "drills.yaml"
+    path.write_text(BANK, encoding="utf-8")
+    ada = create_learner(db).id
+    answer(db, ada, ground(path), "Kharb camp")
+    state = get_state(db, ada, "drills", "ground")
+    assert state is not None
+    later = state.due + timedelta(days=1)
+    rate_card(db, EXACT, state, Rating.HARD, later, source="review")
+    rate_card(db, EXACT, state, Rating.EASY, later + timedelta(minutes=5), source="review")
+    assert undo_last_rating(db, ada) is not None  # the Easy is taken back
+    db.commit()
+
+    accept_answer(path, "ground", "Kharb camp", expected_hash=file_hash(path))
+    regrade_answers(db, "drills", ground(path), "Kharb camp", author="ed", now=NOW)
+    db.commit()
+
+    quiz, hard, easy = logs_of(db, ada)
+    first = EXACT.review(quiz.card_before, Rating.GOOD, quiz.reviewed_at)
+    second = EXACT.review(first.card, Rating.HARD, later)
+    assert (quiz.rating, quiz.card_after) == (Rating.GOOD, first.card)
+    assert (hard.rating, hard.card_before, hard.card_after) == (
+        Rating.HARD,
+        first.card,
+        second.card,
+    )
+    assert easy.undone and easy.rating == Rating.EASY  # kept as it was
+    state = get_state(db, ada, "drills", "ground")
+    assert state is not None and state.card == second.card and state.due == second.due

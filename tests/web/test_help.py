@@ -73,3 +73,29 @@ def test_definitions(page: str, text: str) -> None:
 
 def test_terms_are_a_definition_list(page: str) -> None:
     assert '<dt id="mastered"><a class="help-anchor" href="#mastered">Mastered</a></dt>' in page
+
+
+AUTHOR_TERMS = [
+    "item-analysis",
+    "attempt-modes",
+    "facility",
+    "median-time",
+    "discrimination",
+    "bank-score",
+    "flags",
+    "common-wrong",
+]
+
+
+@pytest.mark.parametrize("anchor", AUTHOR_TERMS)
+def test_each_item_analysis_figure_is_defined(page: str, anchor: str) -> None:
+    assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page
+
+
+def test_flag_thresholds_come_from_the_core(page: str) -> None:
+    from quiz.core import item_analysis
+
+    for flag in item_analysis.FLAG_LABELS:
+        assert f'<dt id="{flag}">' in page
+    assert "95 % right or more" in page and "20 % right or less" in page
+    assert "corrected item–rest correlation" in page

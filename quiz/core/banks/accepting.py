@@ -17,9 +17,9 @@ from quiz.core.banks.problems import Problem
 from quiz.core.banks.yaml_editing import (
     KeyPath,
     YamlEditError,
-    add_to_list,
+    add_to_lists,
     added_items,
-    ruamel_data,
+    plain_data,
 )
 from quiz.core.banks.yaml_reading import YamlList, YamlMap, read_yaml
 from quiz.core.errors import QuizError, ResponseError
@@ -133,12 +133,10 @@ def _right_examples(text: str, question_id: str) -> list[object]:
 
 
 def _edited(text: str, question_id: str, additions: list[tuple[KeyPath, str]]) -> str:
-    edited = text
     try:
-        for keys, value in additions:
-            edited = add_to_list(edited, question_id, keys, value)
-        expected = added_items(ruamel_data(text), question_id, additions)
-        if ruamel_data(edited) != expected:
+        edited = add_to_lists(text, question_id, additions)
+        expected = added_items(plain_data(text), question_id, additions)
+        if plain_data(edited) != expected:
             raise YamlEditError("the edit would change more than the added answer")
     except YamlEditError as error:
         raise AcceptRefusedError(

@@ -58,6 +58,15 @@ def undo_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.undo")
 
 
+def undoable(path: Path) -> bool:
+    """Whether `undo_last_edit` would put a previous text back (the file is as the last edit
+    left it): what decides if an Undo button is offered."""
+    try:
+        return _undo_record(path)["after_hash"] == file_hash(path)
+    except (NothingToUndoError, OSError):
+        return False
+
+
 def accept_answer(path: Path, question_id: str, response: str, *, expected_hash: str) -> EditResult:
     """Add `response` to the accepted answers and `check.right` examples of `question_id` in
     the bank file `path`, which must still hash to `expected_hash` (see `file_hash`).
@@ -70,10 +79,21 @@ def accept_answer(path: Path, question_id: str, response: str, *, expected_hash:
         text, restore = _editable(raw)
         accepted = accept_in_text(text, path, question_id, response)
         new_raw = restore(accepted.text)
-        _write(path, new_raw)
-        _write(undo_path(path), json.dumps({"before": raw, "after_hash": file_hash(path)}))
-    return EditResult(path, _diff(path, raw, new_raw), expected_hash, file_hash(path),
-                      accepted.additions)  # fmt: skip
+        _write_with_undo(path, raw, new_raw)
+    diff = _diff(path, raw, new_raw)
+    return EditResult(path, diff, expected_hash, text_hash(new_raw), accepted.additions)
+
+
+def _write_with_undo(path: Path, before: str, after: str) -> None:
+    # The undo record first: if the bank cannot be written after it, the record names a text
+    # that never was, so undo would refuse it; it is removed anyway.
+    record = {"before": before, "after_hash": text_hash(after)}
+    _write_or_refuse(undo_path(path), json.dumps(record))
+    try:
+        _write_or_refuse(path, after)
+    except AcceptRefusedError:
+        undo_path(path).unlink(missing_ok=True)
+        raise
 
 
 def undo_last_edit(path: Path, *, expected_hash: str | None = None) -> EditResult:
@@ -87,7 +107,7 @@ def undo_last_edit(path: Path, *, expected_hash: str | None = None) -> EditResul
             raise StaleFileError(
                 f"{path.name} has changed since the last edit: undo would lose that change"
             )
-        _write(path, record["before"])
+        _write_or_refuse(path, record["before"])
         undo_path(path).unlink()
     return EditResult(path, _diff(path, now, record["before"]), current, file_hash(path))
 
@@ -96,7 +116,7 @@ def _current(path: Path, expected_hash: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise AcceptRefusedError(f"cannot read {path}: {error.strerror}") from error
+        raise AcceptRefusedError(f"cannot read {path.name}: {error.strerror}") from error
     if hashlib.sha256(data).hexdigest() != expected_hash:
         raise StaleFileError(
             f"{path.name} has changed since it was shown (edited meanwhile?): "
@@ -139,6 +159,16 @@ def _undo_record(path: Path) -> dict[str, str]:
     if not isinstance(record, dict) or not {"before", "after_hash"} <= record.keys():
         raise NothingToUndoError(f"the undo record of {path.name} is not one this app wrote")
     return record
+
+
+def _write_or_refuse(path: Path, text: str) -> None:
+    try:
+        _write(path, text)
+    except OSError as error:
+        raise AcceptRefusedError(
+            f"cannot write {path.name} ({error.strerror}): the folder must be writable by "
+            "the app, which writes a temporary file beside the bank and renames it"
+        ) from error
 
 
 def _write(path: Path, text: str) -> None:

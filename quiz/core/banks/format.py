@@ -18,6 +18,7 @@ class Kind(Enum):
     TEXT_OR_LIST = "a text or a list of texts"
     FLAG = "true or false"
     COUNT = "a whole number, 0 or more"
+    POSITIVE = "a whole number, 1 or more"
     PAIRS = "a list of [left, right] pairs"
     CHECK = "a mapping with 'right' and/or 'wrong' lists of example responses"
 
@@ -27,6 +28,8 @@ BANK_KEYS: dict[str, Kind] = {
     "description": Kind.TEXT,
     "tags": Kind.TEXT_LIST,
     "source": Kind.TEXT,
+    "exam": Kind.FLAG,  # quiz only, the key shown only when a run ends (quiz.core.exams)
+    "attempts": Kind.POSITIVE,  # an exam's runs per learner
     "questions": Kind.TEXT_LIST,  # checked by hand: a list of question mappings
 }
 BANK_REQUIRED = ("title", "questions")

@@ -9,9 +9,11 @@ from typing import Any
 
 from quiz.core.bank import Question, SourceSentence
 from quiz.core.banks.format import COMMON_KEYS, DEFAULT_WHO_PROMPT, TYPES, TypeSpec
+from quiz.core.banks.quote_quantities import contradiction
 from quiz.core.banks.shapes import ShapeError, read_kind
 from quiz.core.banks.yaml_reading import Mark, YamlList, YamlMap
 from quiz.core.grading import GRADERS
+from quiz.core.grading.quantity import QuantityKey
 from quiz.core.source import Article, closest_passage, find_quote
 
 Complain = Callable[[Mark, str], None]
@@ -56,6 +58,7 @@ class QuestionBuilder:
         if self.failed or question_id is None:
             return None
         key = GRADERS[spec.name].prepare(fields, self._report)
+        self._check_quote_quantity(key, fields.get("quote"))
         source = self._source_sentence(fields.get("quote"))
         if self.failed:
             return None
@@ -116,6 +119,14 @@ class QuestionBuilder:
     @staticmethod
     def _required(spec: TypeSpec) -> list[str]:
         return [*(["prompt"] if spec.needs_prompt else []), *spec.required]
+
+    def _check_quote_quantity(self, key: Any, quote: str | None) -> None:
+        # Failing here also spares the author one error per check example, all at the
+        # examples' lines, when the slip is the answer's.
+        if isinstance(key, QuantityKey) and quote:
+            problem = contradiction(key.reference, quote)
+            if problem:
+                self.fail(self.at_key("answer"), problem)
 
     def _source_sentence(self, quote: str | None) -> SourceSentence | None:
         if quote is None or self.article is None:

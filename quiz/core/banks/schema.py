@@ -19,6 +19,7 @@ _KIND_SCHEMAS: dict[Kind, dict[str, Any]] = {
     Kind.TEXT_OR_LIST: {"oneOf": [_TEXT, _TEXT_LIST]},
     Kind.FLAG: {"type": "boolean"},
     Kind.COUNT: {"type": "integer", "minimum": 0},
+    Kind.POSITIVE: {"type": "integer", "minimum": 1},
     Kind.PAIRS: {
         "type": "array",
         "items": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2},
@@ -52,6 +53,12 @@ _DESCRIPTIONS = {
     "surname": "Whether the family name alone is right (default true; false for organisations).",
 }
 
+_BANK_DESCRIPTIONS = {
+    "exam": "An exam: quiz only (no flashcards, no learner exports, no API practice), and "
+    "the expected answers, explanations and quotes shown only when a run ends.",
+    "attempts": "How many runs of this exam each learner may start (needs exam: true).",
+}
+
 
 def bank_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for one bank file."""
@@ -63,14 +70,25 @@ def bank_schema() -> dict[str, Any]:
         "required": list(BANK_REQUIRED),
         "additionalProperties": False,
         "properties": {
-            **{key: _KIND_SCHEMAS[kind] for key, kind in BANK_KEYS.items() if key != "questions"},
+            **{key: _bank_key_schema(key, kind) for key, kind in BANK_KEYS.items()},
             "questions": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/question"}},
+        },
+        # A limit on runs only means something for an exam.
+        "dependentSchemas": {
+            "attempts": {"required": ["exam"], "properties": {"exam": {"const": True}}}
         },
         "$defs": {
             "question": {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in TYPES]},
             **{name: _type_schema(spec) for name, spec in TYPES.items()},
         },
     }
+
+
+def _bank_key_schema(key: str, kind: Kind) -> dict[str, Any]:
+    schema = dict(_KIND_SCHEMAS[kind])
+    if key in _BANK_DESCRIPTIONS:
+        schema["description"] = _BANK_DESCRIPTIONS[key]
+    return schema
 
 
 def _type_schema(spec: TypeSpec) -> dict[str, Any]:

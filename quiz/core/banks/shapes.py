@@ -72,6 +72,14 @@ def read_count(value: Any) -> int:
     raise ShapeError(f"must be a whole number (0 or more), not {_shown(value)}")
 
 
+def read_positive(value: Any) -> int:
+    text = value.strip() if isinstance(value, str) else ""
+    # isascii: "²" is a digit to isdigit() but not to int(); nine digits keep int() cheap.
+    if text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1:
+        return int(text)
+    raise ShapeError(f"must be a whole number (1 or more), not {_shown(value)}")
+
+
 def read_pairs(value: Any) -> list[tuple[str, str]]:
     if not isinstance(value, YamlList):
         raise ShapeError(f"must be a list of [left, right] pairs, not {_kind_name(value)}")
@@ -118,6 +126,7 @@ _READERS = {
     Kind.TEXT_OR_LIST: read_text_or_list,
     Kind.FLAG: read_flag_value,
     Kind.COUNT: read_count,
+    Kind.POSITIVE: read_positive,
     Kind.PAIRS: read_pairs,
     Kind.CHECK: read_check,
 }

@@ -57,10 +57,16 @@ class BankValidator:
         for key in BANK_REQUIRED:
             if key not in data:
                 self.complain(data.mark, f"the bank has no '{key}'")
+        if "attempts" in data and values.get("exam") is not True:
+            self.complain(
+                data.where("attempts"),
+                "'attempts' limits the runs of an exam: add 'exam: true' or remove 'attempts'",
+            )
         if "title" not in values:
             return None
         values["tags"] = tuple(values.get("tags") or ())
         values.setdefault("description", "")
+        values["exam"] = bool(values.get("exam"))
         return values
 
     def _read(self, data: YamlMap, key: str, kind: Kind) -> Any:
@@ -135,4 +141,4 @@ class BankValidator:
                 "listed by the API, so name a question by its topic",
             )
         if isinstance(node.get("check"), YamlMap):
-            check_examples(question, node["check"], self.complain)
+            check_examples(question, node["check"], self.complain, node.where("answer"))

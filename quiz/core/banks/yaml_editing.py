@@ -1,11 +1,12 @@
-"""Adding one text to a list inside a question, leaving every other character of the file alone.
+"""Adding texts to lists inside a question, leaving every other character of the file alone.
 
 ruamel.yaml's round-trip parser finds where things are (each node's start and end, its flow
 or block style, its siblings' quoting); the new item is then spliced into the author's text
 at that place, in the list's own style. Dumping the whole document back instead would
 re-indent, re-space and re-wrap anything ruamel lays out differently from the author
 (`[a,b]` becomes `[a, b]`, a `---` line goes), so the splice is what keeps the diff down to
-the added item; `ruamel_data` then checks that the result means exactly the old data plus it.
+the added item; `plain_data` then checks that the result reads as exactly the old data plus it
+(with the bank loader's own reader: 13 ms for drills.yaml where ruamel takes 320 ms).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -32,18 +35,34 @@ class YamlEditError(QuizError):
     """The edit cannot be made without touching more than the added item."""
 
 
-def add_to_list(text: str, question_id: str, keys: KeyPath, value: str) -> str:
-    """`text` with `value` appended to the list at `keys` in question `question_id`, made
-    (with any mapping above it) when missing."""
-    root = _compose(text)
-    question = _find_question(root, question_id)
-    parent: MappingNode = question
+@dataclass(frozen=True)
+class _Insertion:
+    """Text to insert at a character index of the file."""
+
+    at: int
+    text: str
+
+
+def add_to_lists(text: str, question_id: str, additions: Sequence[tuple[KeyPath, str]]) -> str:
+    """`text` with each value appended to the list at its keys in question `question_id`
+    (the list, and any mapping above it, made when missing). One parse plans every insertion;
+    they are made from the end of the file back, so each planned index still holds."""
+    question = _find_question(_compose(text), question_id)
+    planned = [(_plan(text, question, keys, value), order) for order, (keys, value) in
+               enumerate(additions)]  # fmt: skip
+    for insertion, _ in sorted(planned, key=lambda p: (p[0].at, p[1]), reverse=True):
+        text = text[: insertion.at] + insertion.text + text[insertion.at :]
+    return text
+
+
+def _plan(text: str, question: MappingNode, keys: KeyPath, value: str) -> _Insertion:
+    parent = question
     for depth, key in enumerate(keys):
         node = _value_of(parent, key)
         rest = keys[depth + 1 :]
-        if node is None or _is_null(node):
-            if node is not None:
-                raise YamlEditError(f"'{'.'.join(keys[: depth + 1])}' is empty: give it a list")
+        if node is not None and _is_null(node):
+            raise YamlEditError(f"'{'.'.join(keys[: depth + 1])}' is empty: give it a list")
+        if node is None:
             return _insert_key(text, parent, key, rest, value)
         if not rest:
             if not isinstance(node, SequenceNode):
@@ -55,13 +74,12 @@ def add_to_list(text: str, question_id: str, keys: KeyPath, value: str) -> str:
     raise YamlEditError("no key given")
 
 
-def ruamel_data(text: str) -> Any:
-    """The document as plain Python data, read by ruamel's round-trip loader."""
-    loader = YAML(typ="rt")
-    try:
-        return _plain(loader.load(io.StringIO(text)))
-    except YAMLError as error:
-        raise YamlEditError(f"the edited file is not valid YAML: {error}") from error
+def plain_data(text: str) -> Any:
+    """The document as plain data (texts, lists, dicts), as the bank loader reads it."""
+    data, issues = read_yaml(text)
+    if issues:
+        raise YamlEditError(f"the edited file does not read back: {issues[0].message}")
+    return _plain(data)
 
 
 def _plain(value: Any) -> Any:
@@ -69,7 +87,7 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return value if value is None or isinstance(value, bool) else str(value)
+    return value
 
 
 def _compose(text: str) -> MappingNode:
@@ -100,7 +118,7 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and not node.style and node.value in ("", "~", "null")
 
 
-def _append_item(text: str, seq: SequenceNode, value: str) -> str:
+def _append_item(text: str, seq: SequenceNode, value: str) -> _Insertion:
     if seq.flow_style:
         return _append_flow_item(text, seq, value)
     if not seq.value:
@@ -114,23 +132,21 @@ def _append_item(text: str, seq: SequenceNode, value: str) -> str:
     return _insert_line_after(text, last, item)
 
 
-def _append_flow_item(text: str, seq: SequenceNode, value: str) -> str:
+def _append_flow_item(text: str, seq: SequenceNode, value: str) -> _Insertion:
     rendered = _render(value, _style_of(seq), flow=True)
     if not seq.value:
-        at = text.index("[", seq.start_mark.index) + 1
-        return text[:at] + rendered + text[at:]
-    at = seq.value[-1].end_mark.index
-    return text[:at] + ", " + rendered + text[at:]
+        return _Insertion(text.index("[", seq.start_mark.index) + 1, rendered)
+    return _Insertion(seq.value[-1].end_mark.index, ", " + rendered)
 
 
-def _insert_key(text: str, mapping: MappingNode, key: str, rest: KeyPath, value: str) -> str:
+def _insert_key(text: str, mapping: MappingNode, key: str, rest: KeyPath, value: str) -> _Insertion:
     """A new `key:` holding a one-item list (under mappings for `rest`), in `mapping`."""
     rendered = "[" + _render(value, None, flow=True) + "]"
     if mapping.flow_style:
         nested = "".join(f"{{{k}: " for k in rest) + rendered + "}" * len(rest)
         at = mapping.value[0][0].start_mark.index if mapping.value else mapping.start_mark.index + 1
         separator = ", " if mapping.value else ""
-        return text[:at] + f"{key}: {nested}{separator}" + text[at:]
+        return _Insertion(at, f"{key}: {nested}{separator}")
     column = mapping.value[0][0].start_mark.column
     lines = [" " * column + key + ":" + ("" if rest else " " + rendered)]
     for depth, nested_key in enumerate(rest):
@@ -140,7 +156,7 @@ def _insert_key(text: str, mapping: MappingNode, key: str, rest: KeyPath, value:
     return _insert_block_key(text, mapping, key, "\n".join(lines))
 
 
-def _insert_block_key(text: str, mapping: MappingNode, key: str, lines: str) -> str:
+def _insert_block_key(text: str, mapping: MappingNode, key: str, lines: str) -> _Insertion:
     # Where a reader looks for it: `right` first in `check`, `accept` after `answer`, anything
     # else after the mapping's last key.
     if key == "right":
@@ -148,22 +164,22 @@ def _insert_block_key(text: str, mapping: MappingNode, key: str, lines: str) -> 
         start = text.rfind("\n", 0, first_key.start_mark.index) + 1
         if text[start : first_key.start_mark.index].strip():
             raise YamlEditError("the mapping does not start on its own line")
-        return text[:start] + lines + "\n" + text[start:]
+        return _Insertion(start, lines + "\n")
     after = _value_of(mapping, "answer") if key == "accept" else None
     return _insert_line_after(text, after or mapping.value[-1][1], lines)
 
 
-def _insert_line_after(text: str, node: Node, line: str) -> str:
+def _insert_line_after(text: str, node: Node, line: str) -> _Insertion:
     """`line` as a new line after the line where `node` ends (after a block scalar's end)."""
     node = _last_leaf(node)
     end = node.end_mark.index
     if node.end_mark.column == 0 and end > 0:  # a block scalar ends at a line start...
         end = _before_blank_lines(text, end)  # ...after its blank lines, which stay below
-        return text[:end] + line + "\n" + text[end:]
+        return _Insertion(end, line + "\n")
     newline = text.find("\n", end)
     if newline == -1:
-        return text + "\n" + line + "\n"
-    return text[: newline + 1] + line + "\n" + text[newline + 1 :]
+        return _Insertion(len(text), "\n" + line + "\n")
+    return _Insertion(newline + 1, line + "\n")
 
 
 def _before_blank_lines(text: str, end: int) -> int:
@@ -207,10 +223,18 @@ def _render(value: str, style: str | None, flow: bool) -> str:
 
 
 def _reads_back_plain(value: str, flow: bool) -> bool:
+    """Whether `value` unquoted reads back as this very text, to our loader and to any other
+    YAML tool the author uses (which would read `no`, `1.10` or `2023-04-18` as a non-text)."""
     probe = f"k: [{value}]\n" if flow else f"k:\n- {value}\n"
     data, issues = read_yaml(probe)
     found = data.get("k") if isinstance(data, dict) else None
-    return not issues and isinstance(found, YamlList) and list(found) == [value]
+    if issues or not isinstance(found, YamlList) or list(found) != [value]:
+        return False
+    try:
+        typed = yaml.safe_load(probe)
+    except yaml.YAMLError:
+        return False
+    return bool(typed == {"k": [value]})
 
 
 def added_items(before: Any, question_id: str, additions: Sequence[tuple[KeyPath, str]]) -> Any:

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from quiz.core.banks.yaml_messages import explain
+
 Mark = tuple[int, int]
 """A 1-based (line, column) position in the file."""
 
@@ -87,7 +89,7 @@ def read_yaml(text: str) -> tuple[Any, list[YamlIssue]]:
     try:
         root = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_issue(error)]
+        return None, [YamlIssue(*explain(error, text))]
     except yaml.YAMLError as error:
         return None, [YamlIssue(1, 1, f"YAML could not be read: {error}")]
     if root is None:
@@ -97,13 +99,6 @@ def read_yaml(text: str) -> tuple[Any, list[YamlIssue]]:
         return builder.build(root, depth=0), builder.issues
     except _TooLarge as error:
         return None, [*builder.issues, error.issue]
-
-
-def _syntax_issue(error: yaml.MarkedYAMLError) -> YamlIssue:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    return YamlIssue(line, column, f"YAML syntax error: {what}")
 
 
 class _TooLarge(Exception):
@@ -183,9 +178,18 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap(_mark_of(node))
         merged: list[YamlMap] = []
+        merged_question = _second_id_line(node)
         for key_node, value_node in node.value:
             key = self._key(key_node)
             if key is None:
+                continue
+            if merged_question is not None and _mark_of(key_node)[0] >= merged_question:
+                # A question missing its '- ': one message, and the question above is kept
+                # as written (its keys are not overwritten by the next question's).
+                if _mark_of(key_node)[0] == merged_question:
+                    self.issues.append(
+                        _missing_dash(result, key_node, value_node, result.key_marks["id"][0])
+                    )
                 continue
             value = self.build(value_node, depth + 1)
             if key == _MERGE_KEY and _is_plain(key_node):
@@ -234,3 +238,29 @@ class _Builder:
         line, column = _mark_of(key_node)
         self.issues.append(YamlIssue(line, column, "'<<' merges a mapping (or a list of them)"))
         return []
+
+
+def _second_id_line(node: yaml.MappingNode) -> int | None:
+    """The line of a second `id` key in one mapping: a question whose '- ' is missing, which
+    YAML reads as more keys of the question above it."""
+    lines = [
+        _mark_of(key)[0]
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode) and key.value == "id"
+    ]
+    return lines[1] if len(lines) > 1 else None
+
+
+def _missing_dash(
+    mapping: YamlMap, key_node: yaml.Node, value_node: yaml.Node, first_line: int
+) -> YamlIssue:
+    line, column = _mark_of(key_node)
+    ident = value_node.value if isinstance(value_node, yaml.ScalarNode) else "..."
+    dash = " " * max(0, mapping.mark[1] - 3) + "- "
+    return YamlIssue(
+        line,
+        column,
+        f"a new question starts here without its leading '- ', so YAML reads its keys as a "
+        f"second copy of the question on line {first_line} (removing keys would delete a "
+        f"question): write '{dash}id: {ident}' on line {line}, its '- ' under the others",
+    )

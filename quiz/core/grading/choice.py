@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,12 +39,27 @@ def prepare(fields: Mapping[str, Any], report: Report) -> ChoiceKey:
     for index, item in enumerate(answers):
         if item not in choices:
             where = index if isinstance(answer, list) else None
-            report(f"answer {item!r} is not one of the choices {list(choices)}", "answer", where)
+            report(
+                f"answer {item!r} is not one of the choices{closest(item, choices)}",
+                "answer",
+                where,
+            )
     if isinstance(answer, list) and not answers:
         report("answer lists no choice: give at least one of the choices", "answer")
     if isinstance(answer, list) and len(set(answers)) != len(answers):
         report("answer lists the same choice twice", "answer")
     return ChoiceKey(choices, frozenset(answers), isinstance(answer, list))
+
+
+def closest(item: str, choices: tuple[str, ...] | list[str]) -> str:
+    """ " (did you mean 'x'?)" for the choice the author probably meant, else the choices."""
+    forms = {normalize(choice): choice for choice in choices}
+    if normalize(item) in forms:
+        return f" (did you mean {forms[normalize(item)]!r}? an answer is written as its choice)"
+    close = difflib.get_close_matches(normalize(item), list(forms), n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean {forms[close[0]]!r}?)"
+    return f" {list(choices)}"
 
 
 def _check_choices(choices: tuple[str, ...], report: Report) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from quiz.core.grading.choice import closest
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
 from quiz.core.parsing.names import NameKey, match_name, prepare_name
 from quiz.core.parsing.text import EmptyAnswerError
@@ -23,7 +24,11 @@ def prepare(fields: Mapping[str, Any], report: Report) -> NameKey | None:
         report(str(error), "answer")
         return None
     if "choices" in fields and fields["answer"] not in fields["choices"]:
-        report(f"answer {fields['answer']!r} is not one of the choices", "answer")
+        report(
+            f"answer {fields['answer']!r} is not one of the choices"
+            + closest(fields["answer"], fields["choices"]),
+            "answer",
+        )
     return key
 
 

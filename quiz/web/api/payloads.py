@@ -16,6 +16,7 @@ def bank_summary(bank: Bank) -> dict[str, object]:
         "description": bank.description,
         "tags": list(bank.tags),
         "question_count": len(bank.quiz_questions),
+        "exam": bank.exam,
     }
 
 

@@ -22,6 +22,12 @@ def is_author() -> bool:
     return bool(current_user.is_authenticated and getattr(current_user, "is_author", False))
 
 
+def require_author() -> None:
+    """A blueprint's before_request hook: 404 unless an author asks (so no route is forgotten)."""
+    if not is_author():
+        abort(404)
+
+
 def author_required(view: Callable[P, R]) -> Callable[P, R]:
     """Let only authors in; anyone else gets the ordinary 404 page (not 403, not a redirect)."""
 

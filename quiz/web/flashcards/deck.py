@@ -45,14 +45,14 @@ class Scope:
 
 def scope_from(args: MultiDict[str, str]) -> Scope:
     """The scope named by `bank` arguments (none: every bank); 404 on an unknown bank."""
-    registry = get_registry()
+    registry = get_registry()  # exams have no flashcards: they are not in the deck
     ids = list(dict.fromkeys(args.getlist("bank")))
-    banks = [registry.get(bank_id) for bank_id in ids]
+    banks = [registry.get_practice(bank_id) for bank_id in ids]
     if any(bank is None for bank in banks):
         abort(404, "There is no such bank (it may have been renamed or removed).")
     mode = args.get("mode", "flip") if args.get("mode") in MODES else "flip"
     if not ids:
-        banks = sorted(registry.banks.values(), key=lambda b: b.title.casefold())
+        banks = sorted(registry.practice_banks.values(), key=lambda b: b.title.casefold())
     return Scope(tuple(b for b in banks if b is not None), bool(ids), mode)
 
 
@@ -61,7 +61,7 @@ def current_scope() -> Scope:
 
 
 def find_question(bank_id: str, question_id: str) -> Question:
-    bank = get_registry().get(bank_id)
+    bank = get_registry().get_practice(bank_id)
     question = bank.question(question_id) if bank else None
     if question is None:
         abort(404, "There is no such card (its bank may have changed).")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from quiz.core import item_analysis, wrong_answers
 from quiz.core.scheduling import DEFAULT_RETENTION, MATURE_DAYS
 from quiz.storage.cards import RECENT_ANSWERS
 from quiz.storage.mastery import MASTERY_DEFINITION
@@ -19,4 +20,6 @@ def index() -> str:
         retention=DEFAULT_RETENTION,
         mature_days=MATURE_DAYS,
         recent_answers=RECENT_ANSWERS,
+        analysis=item_analysis,
+        near_edits=wrong_answers.NEAR_EDITS,
     )

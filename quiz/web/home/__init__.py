@@ -1,4 +1,4 @@
-"""The home page and the authors' page."""
+"""The home page: every bank, with the learner's standing."""
 
 from __future__ import annotations
 

@@ -89,8 +89,9 @@ def _page(
     return ProgressPage(
         total=total,
         streak=streak,
-        mastered=sum(row.mastered for row in rows),
-        quiz_count=sum(row.quiz_count for row in rows),
+        # Exam answers are sealed and never make a question mastered: practice banks only.
+        mastered=sum(row.mastered for row in rows if not row.bank.exam),
+        quiz_count=sum(row.quiz_count for row in rows if not row.bank.exam),
         banks=rows,
         days=days,
         weakest=weak,

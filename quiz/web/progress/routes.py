@@ -28,7 +28,7 @@ def index() -> str:
     page = _progress_page(learner.id if learner else None, today)
     retention = desired_retention()
     cards = (
-        card_summary(get_session(), learner.id, get_registry().banks, today, retention)
+        card_summary(get_session(), learner.id, get_registry().practice_banks, today, retention)
         if learner
         else None
     )

@@ -33,6 +33,12 @@ class Result:
         return "partly" if verdict.score > 0 else "wrong"
 
     @property
+    def regraded(self) -> bool:
+        """Whether an author accepted this answer after it was graded wrong (see
+        quiz.storage.regrading): the learner is told, since they saw "wrong" at the time."""
+        return bool(self.attempt and self.attempt.verdict.get("regraded"))
+
+    @property
     def answer_text(self) -> str:
         if self.attempt is None:
             return ""
@@ -49,6 +55,7 @@ OUTCOME_LABELS = {
     "wrong": "Wrong",
     "partly": "Partly right",
     "unanswered": "Not answered",
+    "recorded": "Answer recorded",  # an exam's, before its run ends: no right or wrong
 }
 
 

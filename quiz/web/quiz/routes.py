@@ -10,9 +10,11 @@ from wtforms.fields.choices import SelectChoice
 
 from quiz.core.bank import Bank
 from quiz.core.errors import ResponseError
+from quiz.core.exams import allows_practice, reveals_key, seals_answers
 from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
 from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
 from quiz.storage.db import get_session
+from quiz.storage.runs import SeatTakenError
 from quiz.web.auth import current_learner
 from quiz.web.flashcards.deck import desired_retention
 from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, score_percent, time_text
@@ -25,6 +27,7 @@ from quiz.web.quiz.items import (
     run_items,
 )
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
+from quiz.web.quiz.seats import RunRefusedError, next_seat, run_refusal
 from quiz.web.quiz.selection import NothingToAskError, RunOptions, choose_questions, question_tags
 from quiz.web.quiz.timing import shown_token, time_taken_ms
 
@@ -41,14 +44,15 @@ def start(bank_id: str) -> str | Response:
     bank = get_bank_or_404(bank_id)
     form = StartForm()
     form.tags.choices = [SelectChoice(tag) for tag in question_tags(bank)]
-    if form.validate_on_submit():
+    refusal = run_refusal(bank)
+    if refusal is None and form.validate_on_submit():
         try:
             run = _new_run(bank, _options(form))
-        except NothingToAskError as error:
+        except (NothingToAskError, RunRefusedError) as error:
             flash(str(error), "error")
         else:
             return redirect(_first_url(run))
-    return render_template("quiz/start.html", bank=bank, form=form)
+    return render_template("quiz/start.html", bank=bank, form=form, refusal=refusal)
 
 
 @bp.route("/run/<int:run_id>/<int:position>", methods=("GET", "POST"))
@@ -56,11 +60,11 @@ def question(run_id: int, position: int) -> str | Response:
     run, bank = own_run_or_404(run_id)
     item = run_item_or_404(run, bank, position)
     if attempt_at(get_session(), run.id, position) is not None:
-        return _verdict_page(run, item)
+        return _verdict_page(run, bank, item)
     form, error = AnswerForm(), None
     if form.validate_on_submit():
         try:
-            _answer(run, item, time_taken_ms(form.shown.data, run.id, position))
+            _answer(run, bank, item, time_taken_ms(form.shown.data, run.id, position))
             return redirect(url_for(".question", run_id=run.id, position=position))
         except (FieldError, ResponseError) as problem:
             error = str(problem)
@@ -81,7 +85,7 @@ def all_questions(run_id: int) -> str | Response:
     if not open_items:
         return redirect(url_for(".done", run_id=run.id))
     if form.validate_on_submit():
-        errors = _answer_all(run, open_items, time_taken_ms(form.shown.data, run.id, 0))
+        errors = _answer_all(run, bank, open_items, time_taken_ms(form.shown.data, run.id, 0))
         if not errors:
             return redirect(url_for(".done", run_id=run.id))
     if request.method == "GET":
@@ -94,6 +98,7 @@ def all_questions(run_id: int) -> str | Response:
         form=form,
         errors=errors,
         labels=OUTCOME_LABELS,
+        sealed=not reveals_key(bank, run.finished_at is not None),
     )
 
 
@@ -115,7 +120,10 @@ def done(run_id: int) -> str:
         time_text=time_text(run, results),
         labels=OUTCOME_LABELS,
         retry_form=RetryForm(),
-        missed=[r for r in results if r.outcome in ("wrong", "partly")],
+        missed=[r for r in results if r.outcome in ("wrong", "partly")]
+        if allows_practice(bank)
+        else [],
+        sealed=not reveals_key(bank, run.finished_at is not None),
     )
 
 
@@ -124,6 +132,9 @@ def retry(run_id: int) -> Response:
     run, bank = own_run_or_404(run_id)
     results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
     missed = list(dict.fromkeys(r.item.question.id for r in results if r.outcome != "right"))
+    if not allows_practice(bank):  # a retry of the missed ones is practice, not an exam
+        flash("An exam has no retries of the questions you missed.", "info")
+        return redirect(url_for(".done", run_id=run.id))
     if not RetryForm().validate_on_submit() or not missed:
         flash("Nothing to retry: you got every question right.", "info")
         return redirect(url_for(".done", run_id=run.id))
@@ -133,7 +144,7 @@ def retry(run_id: int) -> Response:
     return redirect(_first_url(new))
 
 
-def _verdict_page(run: QuizRun, item: RunItem) -> str | Response:
+def _verdict_page(run: QuizRun, bank: Bank, item: RunItem) -> str | Response:
     if request.method == "POST":  # a re-post of an answered item: the first answer stands
         return redirect(url_for(".question", run_id=run.id, position=item.position))
     result = Result(item, attempt_at(get_session(), run.id, item.position))
@@ -151,18 +162,22 @@ def _verdict_page(run: QuizRun, item: RunItem) -> str | Response:
         next_url=next_url,
         last=last,
         total=len(run.question_ids),
+        sealed=not reveals_key(bank, run.finished_at is not None),
     )
 
 
-def _answer(run: QuizRun, item: RunItem, time_ms: int | None) -> None:
+def _answer(run: QuizRun, bank: Bank, item: RunItem, time_ms: int | None) -> None:
     response = read_response(item.presented, request.form, item.prefix)
     answer_question(
-        get_session(), run, item.position, item.question, response, time_ms, desired_retention()
-    )
+        get_session(), run, item.position, item.question, response, time_ms, desired_retention(),
+        seals_answers(bank),
+    )  # fmt: skip
     get_session().commit()
 
 
-def _answer_all(run: QuizRun, items: list[RunItem], time_ms: int | None) -> dict[int, str]:
+def _answer_all(
+    run: QuizRun, bank: Bank, items: list[RunItem], time_ms: int | None
+) -> dict[int, str]:
     """Answer every item, or none: a position → message for each ill-formed answer."""
     responses, errors = {}, {}
     for item in items:
@@ -176,7 +191,7 @@ def _answer_all(run: QuizRun, items: list[RunItem], time_ms: int | None) -> dict
     for item in items:
         answer_question(
             get_session(), run, item.position, item.question, responses[item.position], share,
-            desired_retention(),
+            desired_retention(), seals_answers(bank),
         )  # fmt: skip
     get_session().commit()
     return {}
@@ -200,7 +215,11 @@ def _new_run(bank: Bank, options: RunOptions) -> QuizRun:
         missed_question_ids(get_session(), learner.id, bank.id) if options.only_wrong else set()
     )
     ids = choose_questions(bank, options, missed, random.Random())
-    run = start_run(get_session(), learner.id, bank.id, ids, options.to_dict())
+    seat = next_seat(bank, learner.id)
+    try:
+        run = start_run(get_session(), learner.id, bank.id, ids, options.to_dict(), seat)
+    except SeatTakenError as error:  # another start of this learner's won the race
+        raise RunRefusedError(run_refusal(bank) or "You have just started this exam.") from error
     get_session().commit()
     return run
 

@@ -18,6 +18,7 @@ from quiz.core.banks.editing import (
     file_hash,
     undo_last_edit,
     undo_path,
+    undoable,
 )
 from quiz.core.banks.loading import load_bank
 from quiz.core.grading import grade
@@ -250,7 +251,9 @@ def test_undo_puts_the_file_back_once_and_only_if_unchanged(tmp_path: Path) -> N
     result = accept_answer(path, "ground", "Kharb camp", expected_hash=file_hash(path))
     assert result.after_hash == file_hash(path) and path.stat().st_mode & 0o777 == 0o640
     assert json.loads(undo_path(path).read_text(encoding="utf-8"))["before"] == FLOW_BANK
+    assert undoable(path)
     undone = undo_last_edit(path, expected_hash=result.after_hash)
+    assert not undoable(path)
     assert path.read_text(encoding="utf-8") == FLOW_BANK
     assert "-    accept: ['Kharb-Maidon training ground', 'Kharb camp']" in undone.diff
     with pytest.raises(NothingToUndoError):
@@ -262,6 +265,70 @@ def test_undo_is_refused_once_the_file_has_moved_on(tmp_path: Path) -> None:
     path = write(tmp_path, FLOW_BANK)
     accept(path, "ground", "Kharb camp")
     path.write_text(path.read_text(encoding="utf-8") + "# later hand edit\n", encoding="utf-8")
+    assert not undoable(path)
     with pytest.raises(StaleFileError, match="undo would lose that change"):
         undo_last_edit(path)
     assert path.read_text(encoding="utf-8").endswith("# later hand edit\n")
+
+
+def test_a_file_the_app_cannot_write_is_a_refusal_not_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, FLOW_BANK)
+    undo_path(path).mkdir()  # the undo record cannot be written where a folder stands
+    with pytest.raises(AcceptRefusedError, match=r"cannot write \.drills\.yaml\.undo"):
+        accept(path, "ground", "Kharb camp")
+    assert path.read_text(encoding="utf-8") == FLOW_BANK
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".drills.yaml.undo", "drills.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("response", "written"),
+    [
+        ("1.10", '"1.10"'),  # a number to YAML
+        ("yes", '"yes"'),  # a boolean to YAML 1.1 tools
+        ("2023-04-18", '"2023-04-18"'),  # a date
+        ("#5", '"#5"'),  # a comment
+        ("- x", '"- x"'),
+        ("Kharb's camp", "Kharb's camp"),
+    ],
+)
+def test_responses_yaml_would_retype_are_quoted(
+    tmp_path: Path, response: str, written: str
+) -> None:
+    path = write(tmp_path, BARE_BANK)
+    accept(path, "other", response)
+    _, added = changes(BARE_BANK, path.read_text(encoding="utf-8"))
+    assert added == [f"    accept: [{written}]", "    check:", f"      right: [{written}]"]
+    assert grades_right(path, "other", response)
+
+
+SHIPPED = Path(__file__).parents[3] / "questions"
+
+
+def shipped_aliased_questions() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(SHIPPED.glob("*.yaml")):
+        bank = load_bank(path).bank
+        assert bank is not None
+        found += [(path.name, q.id) for q in bank.questions if q.type in ("text", "who")]
+    return found
+
+
+@pytest.mark.parametrize(("name", "question_id"), shipped_aliased_questions())
+def test_every_shipped_question_with_aliases_takes_an_accept_cleanly(
+    tmp_path: Path, name: str, question_id: str
+) -> None:
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "seeds").symlink_to(SHIPPED.parent / "seeds")
+    path = tmp_path / "questions" / name
+    before = (SHIPPED / name).read_text(encoding="utf-8")
+    path.write_text(before, encoding="utf-8")
+    accept(path, question_id, "Zyxwv Qrstu")
+    removed, added = changes(before, path.read_text(encoding="utf-8"))
+    # A flow list's line is replaced by the same line with the item added; nothing else goes,
+    # and the other added lines are a new block item or a new list holding just it.
+    without = [a.replace(', "Zyxwv Qrstu"', "").replace(", Zyxwv Qrstu", "") for a in added]
+    assert all(line in without for line in removed)
+    new_lines = [a for a, w in zip(added, without, strict=True) if w not in removed]
+    allowed = ("check:", "- Zyxwv Qrstu", '- "Zyxwv Qrstu"')
+    assert all(a.strip() in allowed or a.endswith(": [Zyxwv Qrstu]") for a in new_lines), added
+    assert grades_right(path, question_id, "zyxwv qrstu")

@@ -49,14 +49,14 @@ def test_the_shipped_sample_bank_is_valid() -> None:
     [
         (b"", (1, 1), "empty"),
         (b"title: T\nquestions: \xff\n", (2, 12), "not UTF-8"),
-        (b"title: [T\n", (2, 1), "YAML syntax error"),
+        (b"title: [T\n", (1, 8), "the list or mapping opened here is not closed"),
         (b"- just\n- a list\n", (1, 1), "must be a mapping"),
         (b"title: T\n", (1, 1), "no 'questions'"),
         (b"title: T\nquestions: []\n", (2, 1), "non-empty list"),
         (b"titel: T\nquestions: [x]\n", (1, 1), "did you mean 'title'"),
         (b"title: T\nsource: [x]\nquestions: [x]\n", (2, 1), "'source' must be text"),
         (b"title: T\nquestions: []\n---\ntitle: U\n", (3, 1), "another document"),
-        (b"\xef\xbb\xbftitle: T\nquestions:\n\t- id: a\n", (3, 1), "YAML syntax error"),
+        (b"\xef\xbb\xbftitle: T\nquestions:\n\t- id: a\n", (3, 1), "a tab character is used"),
     ],
 )
 def test_broken_files(tmp_path: Path, raw: bytes, where: tuple[int, int], words: str) -> None:

@@ -58,7 +58,9 @@ def test_python_tags_are_refused() -> None:
 def test_syntax_error_has_its_line() -> None:
     data, issues = read_yaml("title: T\nquestions: [a, b\nc: d\n")
     assert data is None
-    assert issues[0].line == 3 and issues[0].message.startswith("YAML syntax error")
+    # Where the list opens: its closing ']' is what is missing.
+    assert (issues[0].line, issues[0].column) == (2, 12)
+    assert issues[0].message.startswith("the list or mapping opened here is not closed")
 
 
 def _bomb(levels: int) -> str:

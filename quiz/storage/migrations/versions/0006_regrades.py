@@ -1,7 +1,7 @@
 """Regrades: the audit of past answers an author's newly accepted answer graded again.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,62 @@
+"""Imports written as bank files: readable YAML, unique ids, invalid questions dropped with a
+reason, and a result that both the validator and the JSON Schema accept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from quiz.core.banks.schema import bank_schema
+from quiz.core.interchange.bank_building import build_bank, validate_text
+from quiz.core.interchange.gift_reading import read_gift
+from quiz.core.interchange.records import Draft, Imported
+from quiz.core.interchange.yaml_writing import slug, unique_ids
+
+SAMPLE = Path(__file__).parents[2] / "data" / "interchange" / "every-construct.gift"
+
+
+def test_ids_come_from_titles_or_prompts_and_are_unique() -> None:
+    drafts = [
+        Draft("1", "Who's buried in Grant's tomb?", {"type": "text"}),
+        Draft("2", "Who's buried in Grant's tomb?", {"type": "text"}),
+        Draft("3", "Ça va, Hammarskjöld?", {"type": "card"}),
+        Draft("4", "???", {"type": "card"}),
+        Draft("5", "a" * 60, {"type": "card"}),
+    ]
+    assert unique_ids(drafts) == [
+        "who-s-buried-in-grant-s-tomb",
+        "who-s-buried-in-grant-s-tomb-2",
+        "ca-va-hammarskjold",
+        "card-4",
+        "a" * 40,
+    ]
+    assert slug("one two three four five six seven eight nine ten", "x") == (
+        "one-two-three-four-five-six-seven-eight"
+    )
+
+
+def test_an_id_that_names_the_answer_is_replaced() -> None:
+    draft = Draft("1", "Paris", {"type": "text", "prompt": "Capital of France?", "answer": "Paris"})
+    built = build_bank(Imported("T", [draft]), "x.gift")
+    assert "  - id: text-1\n" in built.text and validate_text(built.text, "x.yaml") == []
+
+
+def test_questions_that_would_not_validate_are_dropped_with_the_reason() -> None:
+    imported = read_gift(b"Capital of France, Paris?{=Paris}\n\nCapital of Peru?{=Lima}\n", "T")
+    built = build_bank(imported, "x.gift")
+    assert built.question_count == 1
+    assert built.notes == [
+        ("1", "dropped: the prompt gives away its own answer ('Paris'): rephrase it")
+    ]
+
+
+def test_the_sample_import_is_readable_and_matches_the_schema() -> None:
+    built = build_bank(read_gift(SAMPLE.read_bytes(), "Every construct"), SAMPLE.name)
+    text = built.text
+    assert text.startswith("# Imported from every-construct.gift by `quiz import`.\n")
+    assert "    choices: [Grant, Jefferson, no one]\n" in text  # short lists inline
+    assert "    prompt: |-\n      First line\n      Second line" in text  # blocks for lines
+    assert "  # not carried: partly right answer '4' (50%)\n" in text
+    jsonschema.Draft202012Validator(bank_schema()).validate(yaml.safe_load(text))

@@ -1,0 +1,77 @@
+"""The banks registry: edited files are reloaded (at most once per interval), and a file an edit
+broke keeps serving its last good version while its problems are shown."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from quiz.web.banks_registry import BanksRegistry
+
+SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
+SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
+
+
+def folder(tmp_path: Path) -> Path:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("source: ../../../seeds/000_42a00ded27f26e66.txt", f"source: {SEED}")
+    (banks / "sample.yaml").write_text(text, encoding="utf-8")
+    return banks
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_broken_edit_keeps_the_last_good_version_serving(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    registry = BanksRegistry(banks, check_seconds=60)
+    good = registry.get("sample")
+    assert good is not None and registry.broken == []
+
+    edit(banks / "sample.yaml", "type: choice", "type: choise")
+    assert registry.refresh(force=True)
+    assert registry.get("sample") is good  # learners keep the version they had
+    assert registry.serves_older_version("sample")
+    [broken] = registry.broken  # authors see the file as it is now
+    assert broken.bank_id == "sample"
+    assert "unknown question type 'choise' (did you mean 'choice'?)" in broken.problems[0].message
+
+    edit(banks / "sample.yaml", "type: choise", "type: choice")
+    edit(banks / "sample.yaml", "title: Sample bank", "title: Fixed bank")
+    assert registry.refresh(force=True)
+    fixed = registry.get("sample")
+    assert fixed is not None and fixed.title == "Fixed bank"
+    assert not registry.serves_older_version("sample") and registry.broken == []
+
+
+def test_a_file_broken_from_the_start_or_removed_is_not_served(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    (banks / "new.yaml").write_text("title: New\nquestions: []\n", encoding="utf-8")
+    registry = BanksRegistry(banks, check_seconds=60)
+    assert registry.get("new") is None and not registry.serves_older_version("new")
+    assert registry.path_of("new") == banks / "new.yaml"
+    (banks / "sample.yaml").unlink()
+    assert registry.refresh(force=True)
+    assert registry.get("sample") is None and registry.path_of("sample") is None
+
+
+def test_files_are_looked_at_no_more_than_once_per_interval(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    registry = BanksRegistry(banks, check_seconds=60)
+    edit(banks / "sample.yaml", "title: Sample bank", "title: Renamed bank")
+    assert not registry.refresh()  # too soon: the old bank still serves
+    assert registry.banks["sample"].title == "Sample bank"
+    registry.check_seconds = 0
+    assert registry.refresh() and registry.banks["sample"].title == "Renamed bank"
+    assert not registry.refresh()  # nothing changed since
+
+
+def test_an_unchanged_folder_is_not_reloaded(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    registry = BanksRegistry(banks, check_seconds=0)
+    before = registry.get("sample")
+    shutil.copy(banks / "sample.yaml", tmp_path / "elsewhere.yaml")  # outside the folder
+    assert not registry.refresh() and registry.get("sample") is before
