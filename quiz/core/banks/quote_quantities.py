@@ -18,7 +18,7 @@ from quiz.core.parsing.quantities import (
 )
 
 # A number (digits, maybe with separators, maybe glued to a unit or %), or a word.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z%]*|[^\W\d_]+(?:/[^\W\d_]+)*")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z%°]*|°?[^\W\d_]+(?:/[^\W\d_]+)*")
 _BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset(
     {
