@@ -59,6 +59,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAX_UNIT_WORDS = 4
 _MIN_VALUE, _MAX_VALUE = 1e-3, 1e15
 _SKIP_KINDS = frozenset({"a count"})
+# Money is written with glued short scales: "$1.2bn", "£40m", "€5k".
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_SHORT_SCALE = re.compile(r"(?:bn|mn|tn|[kmb])\b", re.IGNORECASE)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 
 
@@ -109,6 +112,8 @@ def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
     value = _value(match)
     if value is None or match["ordinal"] or match["ordword"]:
         return None
+    if text[max(0, match.start() - 1) : match.start()] in _CURRENCIES:
+        return None  # "£40m" is money, not metres
     best: tuple[Quantity, int] | None = None
     previous: Quantity | None = None
     for unit_text, end in _unit_candidates(text, match.end()):
@@ -164,9 +169,12 @@ def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:
     scaled = match.group().lower().endswith(tuple(_SCALES))  # "2.3 million" is a count as is
     if not (noun or ordinal or currency or scaled):
         return None
+    end = match.end()
     if currency:
         start -= 1
-    span = Span(start, match.end())
+        if short := _SHORT_SCALE.match(text, end):  # "$1.2bn", "£40m"
+            value, end = value * _SHORT_SCALES[short.group().lower()], short.end()
+    span = Span(start, end)
     return MeasureFinding(span, text[span.start : span.end], value, None, ordinal, currency or noun)
 
 

@@ -15,6 +15,9 @@ _ITEM_WORDS = 12
 # A date's own lead-in and tail, removed with it from the event's description.
 _LEAD_IN = re.compile(r"(?:\b(?:[Ii]n|[Oo]n|until|by|since|from|during|of)\s+)?$")
 _TAIL = re.compile(r"^(?:,?\s*(?:of\s+)?(?:this|last|next)\s+year)?,?\s*")
+_CLAUSE = re.compile(r",\s+|\s+and\s+|;\s+")
+_DANGLING = frozenset({"in", "on", "since", "until", "by", "of", "from", "and", "the"})
+_JOINERS = frozenset({"", "and", "but", "then", "while", "before", "after"})
 _SPACES = re.compile(r"\s+")
 _RANGE = re.compile(r"\b(?:since|between|and|from|to|through|till)\s+$", re.IGNORECASE)
 
@@ -49,16 +52,15 @@ def _events(
 ) -> list[tuple[tuple[int, int, int], str, str]]:
     events: dict[tuple[int, int, int], tuple[str, str]] = {}
     stated_years = any(d.date.year for d in dates)
-    used: set[int] = set()
     for finding in dates:
         key = sort_key(finding, default_year)
         sentence = sentence_at(context.sentences, finding.span)
-        if key is None or sentence is None or key in events or sentence.start in used:
+        if key is None or sentence is None or key in events:
             continue
         if not _is_event(context.text, finding, stated_years):
             continue
-        used.add(sentence.start)
-        item = _describe(context.text, sentence.start, sentence.end, finding)
+        start, end = _between_dates(context.text, sentence.start, sentence.end, finding, dates)
+        item = _describe(context.text, start, end, finding)
         if item not in {i for i, _ in events.values()}:
             events[key] = (item, sentence.text)
     # A year alone cannot be placed beside a date in that same year.
@@ -68,6 +70,21 @@ def _events(
         for key, (item, quote) in events.items()
         if key[1] or key[0] not in months
     ]
+
+
+def _between_dates(
+    text: str, start: int, end: int, finding: DateFinding, dates: list[DateFinding]
+) -> tuple[int, int]:
+    """The clauses of the sentence around `finding` that hold no other date, so an item
+    never shows the date of another ("founded in 1998, went public in 2004")."""
+    for other in dates:
+        if start <= other.span.start < finding.span.start:
+            breaks = [m.end() for m in _CLAUSE.finditer(text, other.span.end, finding.span.start)]
+            start = breaks[0] if breaks else other.span.end
+        elif finding.span.end <= other.span.start < end:
+            breaks = [m.start() for m in _CLAUSE.finditer(text, finding.span.end, other.span.start)]
+            end = breaks[-1] if breaks else other.span.start
+    return start, end
 
 
 def _is_event(text: str, finding: DateFinding, stated_years: bool) -> bool:
@@ -86,6 +103,10 @@ def _describe(text: str, start: int, end: int, finding: DateFinding) -> str:
     after = _TAIL.sub("", text[finding.span.end : end], count=1).split()
     keep_before = max(_ITEM_WORDS - len(after), _ITEM_WORDS // 2)
     words = before[-keep_before:] + after
+    while words and words[0].strip(",;").lower() in _JOINERS:
+        words = words[1:]
+    while words and words[-1].strip(",;").lower() in _DANGLING:
+        words = words[:-1]
     cut = " ".join(words[:_ITEM_WORDS]).strip(" ,;:.")
     described = ("…" if len(before) > keep_before else "") + cut
     described += "…" if len(words) > _ITEM_WORDS else ""

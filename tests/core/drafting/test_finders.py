@@ -70,6 +70,8 @@ def test_measures(text: str, expected: str) -> None:
         ("install 30 new sensors", 30, "new sensors"),
         ("a third goal in the end", 3, "goal"),
         ("funded with $1.5 million", 1_500_000, "dollars"),
+        ("sold for $1.2bn last year", 1_200_000_000, "dollars"),
+        ("a £40m transfer fee", 40_000_000, "pounds"),
         ("an audience of 2.3 million, up", 2_300_000, ""),
     ],
 )
