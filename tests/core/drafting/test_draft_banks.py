@@ -109,3 +109,10 @@ def test_a_hostile_article_still_drafts_a_valid_bank(tmp_path: Path) -> None:
     bank.write_text(draft.yaml, encoding="utf-8")
     loaded = load_bank(bank)
     assert draft.questions > 3 and loaded.ok, loaded.problems
+
+
+def test_events_of_one_sentence_are_told_apart_without_their_dates() -> None:
+    text = "The company was founded in 1998, went public in 2004 and was sold in 2015 for $1.2bn."
+    drafted = yaml.safe_load(draft_bank(Article.from_text("x", text), "Draft", "x.txt").yaml)
+    [order] = [q for q in drafted["questions"] if q["type"] == "order"]
+    assert order["items"] == ["The company was founded", "Went public", "Was sold for $1.2bn"]
