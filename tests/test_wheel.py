@@ -58,6 +58,7 @@ def test_the_wheel_carries_the_data_folders(wheel: Path) -> None:
         "quiz/static/css/app.css",
         "quiz/questions/drills.yaml",
         "quiz/seeds/000_42a00ded27f26e66.txt",
+        "quiz/schema/bank.schema.json",
         "quiz/storage/migrations/versions/0001_initial.py",
     ):
         assert expected in names

@@ -16,6 +16,7 @@ from quiz.cli import (
     bank_edits,
     banks,
     completion,
+    drafting,
     flashcards,
     interchange,
     serving,
@@ -23,7 +24,17 @@ from quiz.cli import (
 )
 from quiz.cli.common import EXIT_USAGE, run_guarded
 
-COMMAND_GROUPS = (banks, serving, flashcards, interchange, users, authoring, bank_edits, completion)
+COMMAND_GROUPS = (
+    banks,
+    drafting,
+    serving,
+    flashcards,
+    interchange,
+    users,
+    authoring,
+    bank_edits,
+    completion,
+)
 
 EPILOG = """\
 exit status:

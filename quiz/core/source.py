@@ -18,6 +18,8 @@ from quiz.core.errors import QuizError
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'})
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WHITESPACE = re.compile(r"\s+")
+# Longer paragraphs are cut before pysbd sees them (see `_pieces`).
+_MAX_PIECE = 2000
 # Below this partial_ratio a "closest" sentence would mislead more than help.
 _CLOSEST_CUTOFF = 50.0
 
@@ -112,13 +114,32 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     segmenter = pysbd.Segmenter(language="en", clean=False)
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
-        cursor = paragraph.start()
-        for piece in segmenter.segment(paragraph.group()):
-            sentence = _locate(text, piece.strip(), cursor, paragraph.end())
-            if sentence is not None:
-                sentences.append(sentence)
-                cursor = sentence.end
+        for start, end in _pieces(text, paragraph.start(), paragraph.end()):
+            cursor = start
+            for piece in segmenter.segment(text[start:end]):
+                sentence = _locate(text, piece.strip(), cursor, end)
+                if sentence is not None:
+                    sentences.append(sentence)
+                    cursor = sentence.end
     return tuple(sentences)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut into pieces pysbd splits in reasonable time.
+
+    pysbd's time grows with the square of a paragraph's length (a 70 kB paragraph takes
+    ~20 s), so a long one is cut first at the last sentence end (". ") before each limit.
+    """
+    pieces = []
+    while end - start > _MAX_PIECE:
+        cut = max(text.rfind(mark, start, start + _MAX_PIECE) for mark in (". ", "? ", "! "))
+        if cut <= start:
+            cut = text.rfind(" ", start, start + _MAX_PIECE)
+        cut = cut + 1 if cut > start else start + _MAX_PIECE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _locate(text: str, piece: str, cursor: int, limit: int) -> Sentence | None:

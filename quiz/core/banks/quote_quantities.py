@@ -18,7 +18,8 @@ from quiz.core.parsing.quantities import (
 )
 
 # A number (digits, maybe with separators, maybe glued to a unit or %), or a word.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z%]*|[^\W\d_]+")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z%°]*|°?[^\W\d_]+(?:/[^\W\d_]+)*")
+_BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset(
     {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -28,7 +29,7 @@ _NUMBER_WORDS = frozenset(
 )  # fmt: skip
 # Short words that pint would read as units after a number ("10 in 2023" is not 10 inches).
 _NOT_UNITS = frozenset({"in", "a", "an", "at", "of", "to", "on", "by", "or", "and", "as", "st"})
-_MAX_UNIT_WORDS = 2
+_MAX_UNIT_WORDS = 4  # "25 cubic metres per second"
 _MAX_QUOTE_TOKENS = 400  # a quote is a sentence or two; a longer one is not scanned
 
 
@@ -46,16 +47,16 @@ def quantities_in(text: str) -> list[Quantity]:
 
 
 def _quantity_at(tokens: list[str], index: int) -> Quantity | None:
-    if tokens[index][0].isdigit() and not tokens[index].isdigit():  # glued: '20km', '15%'
-        return _parsed(tokens[index])
+    token = tokens[index]
+    if token[0].isdigit() and not _BARE_NUMBER.fullmatch(token):  # glued: '20km', '15%'
+        return _parsed(token)
+    found = None  # the longest run of unit words wins: "km per hour" over "km"
     for count in range(1, _MAX_UNIT_WORDS + 1):
         words = tokens[index + 1 : index + 1 + count]
-        if len(words) < count or words[0].lower() in _NOT_UNITS or words[0].isdigit():
-            return None
-        quantity = _parsed(" ".join([tokens[index], *words]))
-        if quantity is not None:
-            return quantity
-    return None
+        if len(words) < count or words[-1].lower() in _NOT_UNITS or words[-1].isdigit():
+            break
+        found = _parsed(" ".join([token, *words])) or found
+    return found
 
 
 def _parsed(text: str) -> Quantity | None:

@@ -140,6 +140,10 @@ def test_an_answer_that_agrees_with_its_quote_passes(tmp_path: Path) -> None:
         ("a four-day joint training exercise", ["4 days"]),
         ("increased by 15% last year", ["15%"]),
         ("the 201st military base, 7,000 troops in 2023, 10 in all", []),
+        ("a top speed of 33 km/h", ["33 km/h"]),
+        ("averaged 14.5 °C in August, 20°C in July", ["14.5 °C", "20 °C"]),
+        ("flows of up to 25 cubic metres per second in July", ["25 m³/s"]),
+        ("foundations weigh 11,000 tonnes each, anchored at 300 metres", ["11,000 t", "300 m"]),
     ],
 )
 def test_the_quantities_a_quote_states(text: str, stated: list[str]) -> None:

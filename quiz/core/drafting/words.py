@@ -1,0 +1,62 @@
+"""The word lists the drafting rules read: data only, so the rules stay short."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Lower-case words that may sit inside a name ("Ministry of Defense", "Jean de la Fontaine").
+CONNECTORS = _words("al and bin de der for la of on the van von")
+# Words that make a name an organisation ("Defense Ministry", "Northern Football League").
+ORG_WORDS = _words(
+    "house hall hospital school museum airport airline airlines network laboratory "
+    "observatory kremlin "
+    "agencies agency army association authorities authority bank board bureau center centre "
+    "club command commission committee company congress corp corporation council court "
+    "department embassy federation force forces foundation government group inc institute "
+    "league ltd ministries ministry navy news office officials organisation organization "
+    "parliament party police post press report researchers scientists senate service services "
+    "spokesman spokesperson spokeswoman statement team times union university"
+)
+# Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
+ROLE_NOUNS = _words(
+    "authorities experts officers officials organisers organizers police researchers "
+    "residents scientists spokesman spokesperson spokeswoman witnesses"
+)
+EXTRA_TITLES = _words(
+    "admiral ambassador author capt captain ceo chair chairman chairwoman chief cmdr coach "
+    "commander defender director forward goalkeeper gov governor judge king lieutenant lt "
+    "manager mayor midfielder officer pope prince princess queen rep researcher rev scientist "
+    "secretary sen senator sergeant sgt spokesman spokesperson spokeswoman striker"
+)
+# Capitalised only because they open a sentence: never the start of a speaker's name.
+OPENERS = _words(
+    "after afterwards also and at before but earlier finally furthermore however in instead "
+    "it later meanwhile moreover now on separately so still that then this today when "
+    "yesterday"
+)
+ADVERBS = _words(
+    "again already also further had has have last later often once previously publicly "
+    "recently repeatedly reportedly since then will would"
+)
+# Words pint reads as units that in running text are almost always something else.
+NOT_UNITS = _words(
+    "a am an are as at bar barn barns bars bit bits byte bytes count counts cup cups dr drop "
+    "drops gal gr ha in is it line lines on or per pm point points pole poles rod rods sec "
+    "shot shots stone stones ton tons"
+)
+# Words that join a unit to the next word of the sentence, never to another unit ("100m in").
+GLUE = _words("a an and as at by for in is it of on or the to")
+# Words after a number that are not what is counted.
+NOT_NOUNS = _words(
+    "a about after against an and as at be before between by during for from in into is less "
+    "more of old on or over per percent since than that the this through time times to under "
+    "was were which with year years"
+)
+DULL = _words(
+    "about according after again against because before being between could during other "
+    "quoted reported saying should since still their there these those through under until "
+    "where which while within without would"
+)

@@ -1,0 +1,209 @@
+"""The finders on one sentence at a time: dates, measures, counts and who said what."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from quiz.core.drafting.dates import find_dates
+from quiz.core.drafting.measures import find_measures
+from quiz.core.drafting.quotations import find_quotations
+from quiz.core.source import Article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ended on 3 March 2021.", ["3 March 2021"]),
+        ("It opens on Sept. 5, 2019, at noon.", ["5 September 2019"]),
+        ("Fireworks on the 4th of July.", ["4 July"]),
+        ("In late February of this year he spoke.", ["late February"]),
+        ("Work began in mid-2025 and ended in May 2026.", ["mid-2025", "May 2026"]),
+        ("Prices have risen since 1999.", ["1999"]),
+        ("Images taken between 2013 and 2022.", ["2013", "2022"]),
+        ("The report is dated 2023-04-18.", ["18 April 2023"]),
+        ("May I ask? They may march in March.", ["March"]),
+        ("He scored 2019 points and 1,999 rebounds.", []),
+        ("On Saturday the team won.", []),
+    ],
+)
+def test_dates(text: str, expected: list[str]) -> None:
+    assert [f.date.describe() for f in find_dates(text)] == expected
+
+
+def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
+    [finding] = find_dates("In September of last year, Khovar reported an attack.")
+    assert (finding.answer, finding.precision, finding.relative_year) == ("September", "month", -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a four-day joint exercise", "4 days"),
+        ("located about 20 kilometers from the border", "20 km"),
+        ("it grew by 15% last year", "15%"),
+        ("prices rose 12 per cent", "12%"),
+        ("he won the 100m final", "100 m"),
+        ("a top speed of 33 km/h", "33 km/h"),
+        ("winds of 10.5 metres per second", "10.5 m/s"),
+        ("an area of 300 square kilometres", "300 km²"),
+        ("it reached 45°C at noon", "45 °C"),
+        ("flows of 25 cubic metres per second", "25 m³/s"),
+        ("1.2 million tonnes of CO2", "1,200,000 t"),
+        ("two decades earlier", "20 years"),
+        ("15 megawatts each", "15 MW"),
+        ("temperatures hit 40C in London", "40 °C"),
+    ],
+)
+def test_measures(text: str, expected: str) -> None:
+    [finding] = find_measures(text, [])
+    assert finding.quantity is not None and str(finding.quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("personnel of the 201st military base", 201, "military"),
+        ("in front of 52,400 fans", 52400, "fans"),
+        ("Three goals came late", 3, "goals"),
+        ("install 30 new sensors", 30, "new sensors"),
+        ("a third goal in the end", 3, "goal"),
+        ("funded with $1.5 million", 1_500_000, "dollars"),
+        ("sold for $1.2bn last year", 1_200_000_000, "dollars"),
+        ("a £40m transfer fee", 40_000_000, "pounds"),
+        ("an audience of 2.3 million, up", 2_300_000, ""),
+    ],
+)
+def test_counts(text: str, value: float, noun: str) -> None:
+    [finding] = find_measures(text, [])
+    assert (finding.quantity, finding.value, finding.noun) == (None, value, noun)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "crews of Mi-24 and F-16 aircraft",  # names with digits
+        "they won 3-1 at 2:30",  # a score and a time
+        "one of them said 12 in the morning",  # no unit, no noun counted
+        "fell by a third during the works",  # a fraction, not the third of something
+        "the 2022 season",  # a year
+    ],
+)
+def test_not_measures(text: str) -> None:
+    assert find_measures(text, []) == []
+
+
+def quotations(text: str) -> list[tuple[str, str, bool]]:
+    article = Article.from_text("test", text)
+    return [(q.speaker, q.quote, q.organisation) for q in find_quotations(text, article.sentences)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Defense Minister Sergei Shoigu spoke first. "
+            '"The threat is growing in the region," Shoigu said.',
+            ("Sergei Shoigu", "The threat is growing in the region", False),
+        ),
+        (
+            '"We were surprised by the speed," said Dr. Anna Keller, a glaciologist at ETH.',
+            ("Anna Keller", "We were surprised by the speed", False),
+        ),
+        (
+            "According to the Federal Office for the Environment, glaciers lost 6% of their ice.",
+            ("Federal Office for the Environment", "glaciers lost 6% of their ice", True),
+        ),
+        (
+            "Coach Mike Brown told reporters that the team had played its best game.",
+            ("Mike Brown", "the team had played its best game", False),
+        ),
+        (
+            "The Northern League's statement said the final drew a record audience.",
+            ("Northern League", "the final drew a record audience", True),
+        ),
+        (
+            "The water now flows at 25 cubic metres per second, Huss said, in high summer.",
+            ("Huss", "The water now flows at 25 cubic metres per second", True),
+        ),
+        (
+            "The Swiss National Science Foundation paid for it. "
+            "The foundation's statement said the data would help towns plan ahead.",
+            ("Swiss National Science Foundation", "the data would help towns plan ahead", True),
+        ),
+        (
+            "Prime Minister Jane Holt told the BBC on Sunday that the plan would cost more.",
+            ("Jane Holt", "the plan would cost more", False),
+        ),
+        (
+            "Holt's aide Tom Reyes said Tuesday the plan was sound and fully costed.",
+            ("Tom Reyes", "the plan was sound and fully costed", False),
+        ),
+        (
+            "‘We didn’t expect this many people,’ said Mayor Ruth Adler of Leeds.",
+            ("Ruth Adler", "We didn’t expect this many people", False),
+        ),
+        (
+            "The White House said in a statement that the talks would resume soon.",
+            ("White House", "the talks would resume soon", True),
+        ),
+        (
+            "Shoigu said Tajikistan remains a close partner of Russia in the region.",
+            ("Shoigu", "Tajikistan remains a close partner of Russia in the region", True),
+        ),
+        (
+            "The campus is expected to open by 2026 at the latest, Apple said in a statement.",
+            ("Apple", "The campus is expected to open by 2026 at the latest", True),
+        ),
+        (
+            '"This is a huge win for our state," Gov. Roy Cooper told reporters on Monday.',
+            ("Roy Cooper", "This is a huge win for our state", False),
+        ),
+        (
+            "The state news agency, TASS, reported that the exercise will last four days.",
+            ("TASS", "the exercise will last four days", True),
+        ),
+    ],
+)
+def test_quotations(text: str, expected: tuple[str, str, bool]) -> None:
+    assert quotations(text)[0] == expected
+
+
+def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
+    text = (
+        "Striker Leah Okafor scored twice. Later Okafor said the team had earned it.\n"
+        '"I dreamed of this day as a child," she said. "The fans carried us."'
+    )
+    assert [q[0] for q in quotations(text)] == ["Leah Okafor"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Midfielder Tom Brennan added a third goal in the 78th minute.",  # "added" a thing
+        "Governor Ann Roy told reporters at a news conference in the capital city.",
+        "The researchers found that the ice is thinning fast.",  # no named speaker
+        "According to a study published in March, glaciers are shrinking.",  # not a name
+        '"An unattributed line of dialogue," nobody knows who.',
+    ],
+)
+def test_not_attributed(text: str) -> None:
+    assert quotations(text) == []
+
+
+def _time_to_find(text: str) -> float:
+    started = time.perf_counter()
+    article = Article.from_text("x", text)
+    find_dates(text)
+    find_measures(text, [])
+    find_quotations(text, article.sentences)
+    return time.perf_counter() - started
+
+
+def test_finders_take_linear_time_on_hostile_text() -> None:
+    # Unclosed quote marks, endless digits and month names, one paragraph with no sentence
+    # end: four times the text must take about four times as long, not sixteen.
+    unit = "“" + "9" * 50 + " May " * 20 + '"' + "a" * 100 + ", " * 30
+    small, large = _time_to_find(unit * 100), _time_to_find(unit * 400)
+    assert large < 8 * small + 0.5, (small, large)
