@@ -253,9 +253,8 @@ def measure(
     }
     # Every form post must have written an answer (none wrapped round to an answered one).
     stored = answers_in_runs(url, [run for group in form_runs for run in group])
-    print(
-        f"form answers stored: {stored} (~{results['form answer']['rps'] * args.seconds:.0f} posted)"
-    )
+    posted = results["form answer"]["rps"] * args.seconds
+    print(f"form answers stored: {stored} (about {posted:.0f} posted)")
     return results
 
 
