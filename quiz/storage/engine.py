@@ -54,9 +54,7 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 def _synchronous_pragma(synchronous: str) -> str:
     level = str(synchronous).strip().upper()
     if level not in SQLITE_SYNCHRONOUS:
-        raise ValueError(
-            f"SQLITE_SYNCHRONOUS is {synchronous!r}: use FULL (the default) or NORMAL"
-        )
+        raise ValueError(f"SQLITE_SYNCHRONOUS is {synchronous!r}: use FULL (the default) or NORMAL")
     return f"PRAGMA synchronous={level}"
 
 
