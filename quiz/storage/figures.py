@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, case, cast, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, Date, Integer, case, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from quiz.storage.engine import dialect_insert
 from quiz.storage.models import Attempt, ProgressDay, ProgressQuestion, counted_attempts_of
 
 
@@ -23,7 +23,7 @@ def count_answer(
 ) -> None:  # fmt: skip
     """Add one new (latest) counted answer to the learner's figures."""
     right = int(correct)
-    day = _upsert(session, ProgressDay)
+    day = dialect_insert(session, ProgressDay)
     day_values = {"learner_id": learner_id, "bank_id": bank_id, "day": utc_date(answered_at)}
     session.execute(
         day.values(
@@ -40,7 +40,7 @@ def count_answer(
             },
         )
     )
-    question = _upsert(session, ProgressQuestion)
+    question = dialect_insert(session, ProgressQuestion)
     session.execute(
         question.values(
             learner_id=learner_id, bank_id=bank_id, question_id=question_id, attempts=1,
@@ -65,9 +65,9 @@ def rebuild_figures(session: Session, learner_id: int, bank_id: str | None = Non
     days = [dict(row._mapping) for row in session.execute(_day_rows(session, where))]
     questions = [dict(row._mapping) for row in session.execute(_question_rows(where))]
     if days:
-        session.execute(ProgressDay.__table__.insert(), [_dated(row) for row in days])
+        session.execute(insert(ProgressDay), [_dated(row) for row in days])
     if questions:
-        session.execute(ProgressQuestion.__table__.insert(), questions)
+        session.execute(insert(ProgressQuestion), questions)
 
 
 def forget_figures(session: Session, learner_id: int, bank_id: str | None = None) -> None:
@@ -80,13 +80,6 @@ def forget_figures(session: Session, learner_id: int, bank_id: str | None = None
 
 def utc_date(moment: datetime) -> date:
     return moment.astimezone(UTC).date()
-
-
-def _upsert(session: Session, model: type[Any]) -> Any:
-    # INSERT ... ON CONFLICT DO UPDATE: one statement, atomic on both backends.
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(model)
 
 
 def _right() -> ColumnElement[int]:
