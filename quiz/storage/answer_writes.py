@@ -6,18 +6,19 @@ No ORM unit of work runs here (no flush, no identity map): each table gets one s
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from quiz.core.answering import QuizReview, decide_review, needs_typical_time
 from quiz.core.scheduling import Scheduler, card_id_for, new_card
 from quiz.core.verdict import Verdict
 from quiz.storage.cards import typical_answer_ms
-from quiz.storage.engine import dialect_insert
+from quiz.storage.engine import dialect_insert_for
 from quiz.storage.figures import count_answer
 from quiz.storage.models import Attempt, CardState, FlashcardSettings, ReviewLog
 
@@ -50,13 +51,8 @@ def review_inputs(
 def insert_attempt(session: Session, values: dict[str, Any]) -> int | None:
     """The new attempt's id; None when its run position is already answered (the UNIQUE
     (run_id, position) constraint decides, even between two workers racing)."""
-    statement = (
-        dialect_insert(session, ATTEMPTS)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["run_id", "position"])
-        .returning(ATTEMPTS.c.id)
-    )
-    return session.connection().execute(statement).scalar()
+    connection = session.connection()
+    return connection.execute(_statements(connection.dialect.name).attempt, values).scalar()
 
 
 def write_review(
@@ -67,18 +63,20 @@ def write_review(
     transaction: the card is read under the lock, since a rating or an undo may have moved it
     since the request began (FOR UPDATE locks the row on PostgreSQL)."""
     connection = session.connection()
-    where = _card_where(key)
-    row = connection.execute(select(CARDS.c.id, CARDS.c.card).where(*where).with_for_update())
-    found = row.first()
+    prepared = _statements(connection.dialect.name)
+    learner_id, bank_id, question_id = key
+    found = connection.execute(
+        prepared.card, {"learner": learner_id, "bank": bank_id, "question": question_id}
+    ).first()
     card = found.card if found else new_card(card_id_for(key[1], key[2]), now)
     review = decide_review(verdict, took_ms, inputs.typical_ms, card, inputs.scheduler, now)
     fields = {"card": review.outcome.card, "due": review.outcome.due, "preview": None,
               "updated_at": now}  # fmt: skip
     if found is not None:
-        connection.execute(update(CARDS).where(CARDS.c.id == found.id).values(**fields))
+        connection.execute(prepared.card_update, {"card_id": found.id, **fields})
     elif not _insert_card(session, key, fields):  # a racing answer made the card first
         return write_review(session, key, verdict, took_ms, now, inputs)
-    connection.execute(LOGS.insert().values(**_log_fields(key, review, now, took_ms)))
+    connection.execute(prepared.log, _log_fields(key, review, now, took_ms))
     return review
 
 
@@ -92,22 +90,45 @@ def count_new_attempt(session: Session, values: dict[str, Any]) -> None:
 
 def _insert_card(session: Session, key: tuple[int, str, str], fields: dict[str, Any]) -> bool:
     learner_id, bank_id, question_id = key
-    statement = (
-        dialect_insert(session, CARDS)
-        .values(learner_id=learner_id, bank_id=bank_id, question_id=question_id, **fields)
-        .on_conflict_do_nothing(index_elements=["learner_id", "bank_id", "question_id"])
-        .returning(CARDS.c.id)
+    connection = session.connection()
+    row = {"learner_id": learner_id, "bank_id": bank_id, "question_id": question_id, **fields}
+    return (
+        connection.execute(_statements(connection.dialect.name).card_insert, row).scalar()
+        is not None
     )
-    return session.connection().execute(statement).scalar() is not None
 
 
-def _card_where(key: tuple[int, str, str]) -> list[Any]:
-    learner_id, bank_id, question_id = key
-    return [
-        CARDS.c.learner_id == learner_id,
-        CARDS.c.bank_id == bank_id,
-        CARDS.c.question_id == question_id,
-    ]
+@dataclass(frozen=True)
+class Prepared:
+    attempt: Any
+    card: Any
+    card_update: Any
+    card_insert: Any
+    log: Any
+
+
+@functools.cache
+def _statements(dialect: str) -> Prepared:
+    """The path's statements, built once per backend: on this path building a statement
+    costs more than running it."""
+    attempt = dialect_insert_for(dialect, ATTEMPTS).on_conflict_do_nothing(
+        index_elements=["run_id", "position"]
+    )
+    card_insert = dialect_insert_for(dialect, CARDS).on_conflict_do_nothing(
+        index_elements=["learner_id", "bank_id", "question_id"]
+    )
+    card = select(CARDS.c.id, CARDS.c.card).where(
+        CARDS.c.learner_id == bindparam("learner"),
+        CARDS.c.bank_id == bindparam("bank"),
+        CARDS.c.question_id == bindparam("question"),
+    )
+    return Prepared(
+        attempt=attempt.returning(ATTEMPTS.c.id),
+        card=card.with_for_update(),
+        card_update=update(CARDS).where(CARDS.c.id == bindparam("card_id")),
+        card_insert=card_insert.returning(CARDS.c.id),
+        log=LOGS.insert(),
+    )
 
 
 def _log_fields(

@@ -47,9 +47,8 @@ def write_lock_path(url: str) -> Path | None:
     return Path(database).with_name(Path(database).name + ".write-lock")
 
 
-def dialect_insert(session: Session, table: Any) -> Any:
+def dialect_insert_for(dialect: str, table: Any) -> Any:
     """The backend's own INSERT for `table`, which has ON CONFLICT (SQLite and PostgreSQL)."""
-    dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 

@@ -7,13 +7,14 @@ anonymous learner into an account) rebuild the affected learner's figures from t
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Integer, case, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.engine import dialect_insert
+from quiz.storage.engine import dialect_insert_for
 from quiz.storage.models import Attempt, ProgressDay, ProgressQuestion, counted_attempts_of
 
 
@@ -22,38 +23,46 @@ def count_answer(
     answered_at: datetime,
 ) -> None:  # fmt: skip
     """Add one new (latest) counted answer to the learner's figures."""
-    right = int(correct)
-    day = dialect_insert(session, ProgressDay)
-    day_values = {"learner_id": learner_id, "bank_id": bank_id, "day": utc_date(answered_at)}
-    session.execute(
-        day.values(
-            **day_values, attempts=1, correct=right, last_at=answered_at
-        ).on_conflict_do_update(
-            index_elements=["learner_id", "bank_id", "day"],
-            set_={
-                "attempts": ProgressDay.attempts + 1,
-                "correct": ProgressDay.correct + right,
-                "last_at": case(
-                    (ProgressDay.last_at < day.excluded.last_at, day.excluded.last_at),
-                    else_=ProgressDay.last_at,
-                ),
-            },
-        )
+    connection, right = session.connection(), int(correct)
+    day_upsert, question_upsert = _upserts(connection.dialect.name)
+    connection.execute(day_upsert, {
+        "learner_id": learner_id, "bank_id": bank_id, "day": utc_date(answered_at),
+        "attempts": 1, "correct": right, "last_at": answered_at,
+    })  # fmt: skip
+    connection.execute(question_upsert, {
+        "learner_id": learner_id, "bank_id": bank_id, "question_id": question_id,
+        "attempts": 1, "correct": right, "right_streak": right,
+    })  # fmt: skip
+
+
+@functools.cache
+def _upserts(dialect: str) -> tuple[Any, Any]:
+    """The two INSERT ... ON CONFLICT DO UPDATE statements, built once per backend: building
+    a statement costs more than running it on this path."""
+    days, questions = ProgressDay.__table__.c, ProgressQuestion.__table__.c
+    day = dialect_insert_for(dialect, ProgressDay.__table__)
+    day = day.on_conflict_do_update(
+        index_elements=["learner_id", "bank_id", "day"],
+        set_={
+            "attempts": days.attempts + 1,
+            "correct": days.correct + day.excluded.correct,
+            "last_at": case(
+                (days.last_at < day.excluded.last_at, day.excluded.last_at), else_=days.last_at
+            ),
+        },
     )
-    question = dialect_insert(session, ProgressQuestion)
-    session.execute(
-        question.values(
-            learner_id=learner_id, bank_id=bank_id, question_id=question_id, attempts=1,
-            correct=right, right_streak=right,
-        ).on_conflict_do_update(
-            index_elements=["learner_id", "bank_id", "question_id"],
-            set_={
-                "attempts": ProgressQuestion.attempts + 1,
-                "correct": ProgressQuestion.correct + right,
-                "right_streak": ProgressQuestion.right_streak + 1 if correct else 0,
-            },
-        )
-    )  # fmt: skip
+    question = dialect_insert_for(dialect, ProgressQuestion.__table__)
+    question = question.on_conflict_do_update(
+        index_elements=["learner_id", "bank_id", "question_id"],
+        set_={
+            "attempts": questions.attempts + 1,
+            "correct": questions.correct + question.excluded.correct,
+            "right_streak": case(
+                (question.excluded.right_streak > 0, questions.right_streak + 1), else_=0
+            ),
+        },
+    )
+    return day, question
 
 
 def rebuild_figures(session: Session, learner_id: int, bank_id: str | None = None) -> None:
