@@ -53,10 +53,8 @@ def refuse_new_run(bank: Bank, runs_started: int, signed_in: bool) -> str | None
         return f"“{bank.title}” is an exam each learner may take {times}: sign in to take it."
     if runs_started < bank.attempts:
         return None
-    return (
-        f"“{bank.title}” is an exam each learner may take {times}, and you have already "
-        "started it as many times. Your results are on your progress page."
-    )
+    already = "already started it" if bank.attempts == 1 else f"started it {times} already"
+    return f"“{bank.title}” is an exam each learner may take {times}, and you have {already}."
 
 
 def practice_refusal(bank: Bank) -> str:

@@ -59,6 +59,17 @@ def runs_started(session: Session, learner_id: int, bank_id: str) -> int:
     return session.scalar(query) or 0
 
 
+def latest_run(session: Session, learner_id: int, bank_id: str) -> QuizRun | None:
+    """This learner's most recent run of `bank_id`, if any."""
+    query = (
+        select(QuizRun)
+        .where(QuizRun.learner_id == learner_id, QuizRun.bank_id == bank_id)
+        .order_by(QuizRun.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
+
+
 def get_run(session: Session, run_id: int) -> QuizRun | None:
     return session.get(QuizRun, run_id)
 

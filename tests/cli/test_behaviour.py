@@ -36,15 +36,30 @@ def test_a_closed_pipe_ends_quietly_with_141() -> None:
 
 def test_ctrl_c_ends_with_130_and_one_line(tmp_path: Path) -> None:
     fifo = tmp_path / "bank.yaml"
-    os.mkfifo(fifo)  # reading it blocks until a writer comes: the command is mid-work
+    os.mkfifo(fifo)  # reading it blocks while a writer holds it open: the command is mid-work
     with subprocess.Popen(
         [*COMMAND, "validate", str(fifo)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
-        time.sleep(1.5)  # let it reach the read (imports take ~0.5 s)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
+        writer = _open_when_read(fifo, process)
+        try:
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=30)
+        finally:
+            os.close(writer)
     assert process.returncode == 130
     assert err.decode().strip() == "quiz: interrupted"
+
+
+def _open_when_read(fifo: Path, process: subprocess.Popen[bytes]) -> int:
+    """Open the FIFO's writing end once the command has opened it to read (so it is past its
+    imports and waiting on the file, not still starting); a non-blocking open fails until then."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            time.sleep(0.05)
+    raise AssertionError("the command never opened the file")
 
 
 def test_an_unexpected_error_is_one_line_and_a_hint(tmp_path: Path) -> None:

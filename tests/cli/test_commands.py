@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -110,3 +111,13 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for command in ("validate", "grade", "schema", "serve"):
         assert command in result.stdout
+
+
+def test_authors_still_export_an_exam(tmp_path: Path) -> None:
+    # Learners can't download an exam's key; its authors can, from the bank file.
+    out = tmp_path / "exam.csv"
+    result = quiz("export", "tests/data/banks/exam.yaml", "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert len(rows) == 8 and "Kharb-Maidon" in str(rows)

@@ -145,3 +145,21 @@ def test_an_exam_reveals_no_key_before_its_run_ends(make_app: Any, folder: str, 
     client.get(f"/quiz/run/{run_id}/done")
     after = client.get(f"/quiz/run/{run_id}/1").get_data(as_text=True)
     assert "Expected" in after  # the key, once the run is over
+
+
+@pytest.mark.parametrize(("folder", "bank"), EXAM_BANKS, ids=lambda v: getattr(v, "id", v))
+def test_an_exam_on_one_page_reveals_no_key_before_its_run_ends(
+    make_app: Any, folder: str, bank: Bank
+) -> None:
+    app: Flask = make_app(QUESTIONS_DIR=str(FOLDERS[folder]))
+    client = app.test_client()
+    questions = bank.quiz_questions
+    run_id = int(client.post(f"/quiz/{bank.id}", data={"layout": "all"}).location.split("/")[3])
+    # Half the questions answered (one by one: the one-page form answers all or none).
+    for position, question in enumerate(questions[: len(questions) // 2], 1):
+        client.post(f"/quiz/run/{run_id}/{position}", data=any_answer(question, run_id, position))
+    page = client.get(f"/quiz/run/{run_id}/all").get_data(as_text=True)
+    verdicts = verdicts_of(app, run_id)
+    items = page.split('id="item-')[1:]
+    for position, (question, item) in enumerate(zip(questions, items, strict=True), 1):
+        assert_sealed(question, verdicts.get(position), item)

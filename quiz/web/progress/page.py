@@ -89,9 +89,8 @@ def _page(
     return ProgressPage(
         total=total,
         streak=streak,
-        # Exam answers are sealed and never make a question mastered: practice banks only.
-        mastered=sum(row.mastered for row in rows if not row.bank.exam),
-        quiz_count=sum(row.quiz_count for row in rows if not row.bank.exam),
+        mastered=sum(row.mastered for row in rows),
+        quiz_count=sum(row.quiz_count for row in rows),
         banks=rows,
         days=days,
         weakest=weak,

@@ -27,7 +27,7 @@ from quiz.web.quiz.items import (
     run_items,
 )
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
-from quiz.web.quiz.seats import RunRefusedError, next_seat, run_refusal
+from quiz.web.quiz.seats import RunRefusedError, latest_run_of, next_seat, run_refusal
 from quiz.web.quiz.selection import NothingToAskError, RunOptions, choose_questions, question_tags
 from quiz.web.quiz.timing import shown_token, time_taken_ms
 
@@ -52,7 +52,8 @@ def start(bank_id: str) -> str | Response:
             flash(str(error), "error")
         else:
             return redirect(_first_url(run))
-    return render_template("quiz/start.html", bank=bank, form=form, refusal=refusal)
+    last = latest_run_of(bank) if refusal else None
+    return render_template("quiz/start.html", bank=bank, form=form, refusal=refusal, last=last)
 
 
 @bp.route("/run/<int:run_id>/<int:position>", methods=("GET", "POST"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from quiz.core.bank import Bank
 from quiz.core.exams import caps_runs, refuse_new_run
 from quiz.storage.db import get_session
-from quiz.storage.runs import runs_started
+from quiz.storage.models import QuizRun
+from quiz.storage.runs import latest_run, runs_started
 from quiz.web.auth import current_learner
+from quiz.web.auth.learner import current_learner_id
 
 
 class RunRefusedError(ValueError):
@@ -24,6 +26,12 @@ def run_refusal(bank: Bank) -> str | None:
     signed_in = learner is not None and not learner.is_anonymous_learner
     started = runs_started(get_session(), learner.id, bank.id) if learner else 0
     return refuse_new_run(bank, started, signed_in)
+
+
+def latest_run_of(bank: Bank) -> QuizRun | None:
+    """The current learner's last run of `bank`: where a refused learner can go back to."""
+    learner_id = current_learner_id()
+    return latest_run(get_session(), learner_id, bank.id) if learner_id is not None else None
 
 
 def next_seat(bank: Bank, learner_id: int) -> int | None:
