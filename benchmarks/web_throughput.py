@@ -3,39 +3,61 @@
 Run by hand (needs `wrk`: `apt-get install wrk`):
 
     .venv/bin/python benchmarks/web_throughput.py [--seconds 10] [--connections 16]
+        [--database sqlite|postgresql] [--app-servers 1|2] [--env QUIZ_X=Y ...]
 
 It serves, on 127.0.0.1, the real app (`quiz serve --production`: gunicorn, 2 sync workers,
-preloaded, SQLite with durable commits) and a bare Flask app returning a constant under the
-same gunicorn settings, then loads each with wrk (2 threads) in turn:
+preloaded, durable commits) on a fresh SQLite file or a throwaway PostgreSQL cluster, and a
+bare Flask app returning a constant under the same gunicorn settings, then loads each with
+wrk (2 threads) in turn:
 
-- bare:     GET / on the bare app (the baseline, 1.00)
-- question: GET a question page of a started quiz run
-- answer:   POST an answer to the JSON API with the session cookie and the CSRF token in
-            X-CSRFToken: CSRF check, grading, the attempt and the card review written
-- progress: GET /progress for a learner with 3,000 attempts behind them
+- bare:        GET / on the bare app (the baseline, 1.00)
+- question:    GET a question page of a started quiz run
+- answer x16:  POST an answer to the JSON API (session cookie, CSRF token in X-CSRFToken):
+               CSRF check, grading, the attempt and the card review written; 16 different
+               learners, each wrk thread taking turns over its 8
+- answer x1:   the same, every request from one learner
+- form answer: POST the quiz page's form (CSRF, grade, write, redirect), every request a new
+               position of a run (runs made beforehand, straight in the database)
+- progress:    GET /progress for a learner with 3,000 answers behind them
 
-and prints requests/s, p50 and p99 latency, and each route's throughput as a ratio to bare.
+and prints requests/s, p50 and p99 latency, each route's throughput as a ratio to bare, and
+the API answer's p99 over the bare route's.
+
+--app-servers 2 starts two `quiz serve --production` (2 workers each) on the same database,
+and a second bare server; each row then runs one wrk per server at the same time, with half
+the connections each, and adds their requests/s (p50/p99: the worse of the two). No load
+balancer is involved: none is installed here, and wrk cannot spread one run over two ports.
+`--env QUIZ_SQLITE_SYNCHRONOUS=NORMAL` (or any QUIZ_ setting) is passed to the app servers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
+import urllib.parse
 import urllib.request
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import free_port, serve_app, throwaway_postgres, wait_until_up
+from wrk_scripts import (
+    Identity,
+    api_answer_script,
+    cookie_script,
+    form_answer_script,
+)
+
 BANK, QUESTION, ANSWER = "drills", "drills-distance", "20 kilometres"
 SEEDED_ATTEMPTS = 3000
+LEARNERS = 16
+RUN_LENGTH = 200  # positions per run made for the form row
+FORM_POSTS_PER_SECOND = 3000  # more than the form row can reach: runs enough to never wrap
 
 BARE_SERVER = """
 import sys
@@ -47,81 +69,66 @@ GunicornServer(app, gunicorn_options("127.0.0.1", int(sys.argv[1]), 2)).run()
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"nothing answered at {url}")
-
-
 class Learner:
     """A browser-like client: one cookie jar, so the server sees one (anonymous) learner."""
 
     def __init__(self, base: str) -> None:
-        self.base = base
+        self.base, self.run_id = base, 0
         self.jar = CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def get(self, path: str) -> str:
-        with self.opener.open(self.base + path, timeout=10) as response:
+        with self.opener.open(self.base + path, timeout=30) as response:
             return str(response.read().decode())
 
-    def post_form(self, path: str, fields: dict[str, str]) -> str:
-        data = urllib.parse.urlencode(fields).encode()
-        with self.opener.open(self.base + path, data=data, timeout=10) as response:
+    def post(self, path: str, data: bytes, headers: dict[str, str]) -> str:
+        request = urllib.request.Request(self.base + path, data=data, headers=headers)
+        with self.opener.open(request, timeout=30) as response:
             return str(response.geturl())
 
-    def token(self) -> str:
-        return str(json.loads(self.get("/api/csrf-token"))["csrf_token"])
+    def identity(self) -> Identity:
+        token = str(json.loads(self.get("/api/csrf-token"))["csrf_token"])
+        return Identity("; ".join(f"{c.name}={c.value}" for c in self.jar), token)
 
-    def cookie_header(self) -> str:
-        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+    def answer_once(self) -> None:
+        """One answer, so the learner exists and the cookie names it (a first answer makes
+        an anonymous learner and sets the cookie: wrk's fixed cookie must already carry it)."""
+        body = json.dumps({"response": ANSWER}).encode()
+        headers = {"Content-Type": "application/json", "X-CSRFToken": self.identity().token}
+        self.post(f"/api/banks/{BANK}/questions/{QUESTION}/answer", body, headers)
 
-
-def seed_attempts(database_url: str) -> None:
-    """3,000 attempts over 60 days for the newest learner, written straight to the database."""
-    from sqlalchemy import create_engine, func, insert, select
-
-    from quiz.storage.models import Attempt
-    from quiz.storage.models import Learner as LearnerRow
-
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        learner_id = connection.execute(select(func.max(LearnerRow.id))).scalar_one()
-        start = datetime.now(UTC) - timedelta(days=60)
-        rows = [
-            {
-                "learner_id": learner_id,
-                "bank_id": BANK,
-                "question_id": QUESTION,
-                "response": ANSWER,
-                "correct": n % 3 != 0,
-                "score": float(n % 3 != 0),
-                "verdict": {},
-                "time_taken_ms": 4000,
-                "answered_at": start + timedelta(minutes=29 * n),
-            }
-            for n in range(SEEDED_ATTEMPTS)
-        ]
-        connection.execute(insert(Attempt), rows)
-    engine.dispose()
+    def start_run(self) -> str:
+        """Start a one-per-page run of the bank (`run_id`); the first question's path."""
+        page = self.get(f"/quiz/{BANK}")
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        assert token, "no CSRF token on the start page"
+        fields = {"csrf_token": token.group(1), "count": "10", "layout": "one"}
+        data = urllib.parse.urlencode(fields).encode()
+        path = self.post(f"/quiz/{BANK}", data, {}).replace(self.base, "")
+        self.run_id = int(path.split("/")[3])
+        return path
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> dict[str, float]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
-    if script is not None:
-        command[1:1] = ["-s", str(script)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+def wrk(urls: list[str], seconds: int, connections: int, scripts: list[Path]) -> dict[str, float]:
+    """One wrk per URL at once (one per app server), each with its script; figures summed."""
+    share = max(2, connections // len(urls))
+    runs = [
+        subprocess.Popen(
+            ["wrk", "-t2", f"-c{share}", f"-d{seconds}s", "--latency", "-s", str(script), url],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for url, script in zip(urls, scripts, strict=True)
+    ]
+    figures = [_parse_wrk(url, run.communicate()[0]) for url, run in zip(urls, runs, strict=True)]
+    return {
+        "rps": sum(f["rps"] for f in figures),
+        "p50": max(f["p50"] for f in figures),
+        "p99": max(f["p99"] for f in figures),
+    }
+
+
+def _parse_wrk(url: str, output: str) -> dict[str, float]:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} failed responses\n{output}")
@@ -137,122 +144,145 @@ def _latency_ms(output: str, label: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def post_script(folder: Path, learner: Learner) -> Path:
-    body = json.dumps({"response": ANSWER})
-    script = folder / "answer.lua"
-    script.write_text(
-        'wrk.method = "POST"\n'
-        f"wrk.body = {json.dumps(body)}\n"
-        'wrk.headers["Content-Type"] = "application/json"\n'
-        f'wrk.headers["X-CSRFToken"] = "{learner.token()}"\n'
-        f'wrk.headers["Cookie"] = "{learner.cookie_header()}"\n'
-    )
-    return script
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'quiz.sqlite3'}"
+    else:
+        with throwaway_postgres() as url:
+            yield url
 
 
-def start_run(learner: Learner) -> str:
-    page = learner.get(f"/quiz/{BANK}")
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
-        r'name="csrf_token" value="([^"]+)"', page
-    )
-    assert token, "no CSRF token on the start page"
-    location = learner.post_form(
-        f"/quiz/{BANK}", {"csrf_token": token.group(1), "count": "10", "layout": "one"}
-    )
-    return location.replace(learner.base, "")
+@contextmanager
+def servers(
+    folder: Path, database_url: str, count: int, env: dict[str, str]
+) -> Iterator[tuple[list[str], list[str]]]:
+    """`count` app servers and as many bare ones; their base URLs once all answer."""
+    with ExitStack() as stack:
+        apps, bares = [], []
+        for _ in range(count):
+            app_port, bare_port = free_port(), free_port()
+            stack.enter_context(_stopped(serve_app(folder, database_url, app_port, **env)))
+            bare = [sys.executable, "-c", BARE_SERVER, str(bare_port)]
+            quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+            stack.enter_context(_stopped(subprocess.Popen(bare, cwd=folder, **quiet)))
+            apps.append(f"http://127.0.0.1:{app_port}")
+            bares.append(f"http://127.0.0.1:{bare_port}")
+            # One at a time: the first applies the migrations, the second finds them done.
+            wait_until_up(apps[-1] + "/")
+            wait_until_up(bares[-1] + "/")
+        yield apps, bares
+
+
+@contextmanager
+def _stopped(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def main() -> None:
+    args = _arguments()
+    env = dict(pair.split("=", 1) for pair in args.env)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with (
+            database(args.database, folder) as url,
+            servers(folder, url, args.app_servers, env) as (
+                apps,
+                bares,
+            ),
+        ):
+            results = measure(folder, url, apps, bares, args)
+    report(results, args)
+
+
+def measure(
+    folder: Path, url: str, apps: list[str], bares: list[str], args: argparse.Namespace
+) -> dict[str, dict[str, float]]:
+    from seeding import answers_in_runs, learner_of_run, make_runs, seed_attempts
+
+    main_learner, reader = Learner(apps[0]), Learner(apps[0])
+    question_page = main_learner.start_run()
+    main_learner.answer_once()
+    reader.start_run()
+    seed_attempts(url, learner_of_run(url, reader.run_id), BANK, QUESTION, ANSWER, SEEDED_ATTEMPTS)
+    many = [Learner(apps[0]) for _ in range(LEARNERS)]
+    for learner in many:
+        learner.answer_once()
+    one, crowd, reading = main_learner.identity(), [m.identity() for m in many], reader.identity()
+    need = args.seconds * FORM_POSTS_PER_SECOND // RUN_LENGTH + 1
+    owner = learner_of_run(url, main_learner.run_id)
+    form_runs = make_runs(url, owner, BANK, QUESTION, RUN_LENGTH, 2 * len(apps), need)
+    field = urllib.parse.quote_plus(ANSWER)
+    answer_path = f"/api/banks/{BANK}/questions/{QUESTION}/answer"
+
+    def scripts(make: object) -> list[Path]:
+        return [make(folder / f"s{n}.lua", n) for n in range(len(apps))]  # type: ignore[operator]
+
+    def load(urls: list[str], made: list[Path]) -> dict[str, float]:
+        return wrk(urls, args.seconds, args.connections, made)
+
+    plain = scripts(lambda p, _n: p.write_text("") or p)
+    results = {
+        "bare": load([b + "/" for b in bares], plain),
+        "question": load(
+            [a + question_page for a in apps], scripts(lambda p, _n: cookie_script(p, one))
+        ),
+        "answer x16": load(
+            [a + answer_path for a in apps],
+            scripts(lambda p, _n: api_answer_script(p, answer_path, ANSWER, crowd)),
+        ),
+        "answer x1": load(
+            [a + answer_path for a in apps],
+            scripts(lambda p, _n: api_answer_script(p, answer_path, ANSWER, [one])),
+        ),
+        "form answer": load(
+            [a + "/" for a in apps],
+            scripts(
+                lambda p, n: form_answer_script(
+                    p, one, form_runs[2 * n : 2 * n + 2], RUN_LENGTH, field
+                )
+            ),
+        ),
+        "progress": load(
+            [a + "/progress" for a in apps], scripts(lambda p, _n: cookie_script(p, reading))
+        ),
+    }
+    # Every form post must have written an answer (none wrapped round to an answered one).
+    stored = answers_in_runs(url, [run for group in form_runs for run in group])
+    posted = results["form answer"]["rps"] * args.seconds
+    print(f"form answers stored: {stored} (about {posted:.0f} posted)")
+    return results
+
+
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--skip-progress", action="store_true")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        database_url = f"sqlite:///{folder / 'quiz.sqlite3'}"
-        env = {
-            **os.environ,
-            "QUIZ_DATABASE_URL": database_url,
-            "QUIZ_QUESTIONS_DIR": str(ROOT / "questions"),
-            "QUIZ_SECRET_KEY": "bench",
-        }
-        app_port, bare_port = free_port(), free_port()
-        servers = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "quiz.cli",
-                    "serve",
-                    "--production",
-                    "--workers",
-                    "2",
-                    "--port",
-                    str(app_port),
-                ],
-                cwd=folder,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-            subprocess.Popen(
-                [sys.executable, "-c", BARE_SERVER, str(bare_port)],
-                cwd=folder,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            ),
-        ]
-        try:
-            app, bare = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
-            wait_until_up(app + "/")
-            wait_until_up(bare + "/")
-            learner = Learner(app)
-            question_page = start_run(learner)
-            seed_attempts(database_url)
-            results = {
-                "bare": wrk(bare + "/", args.seconds, args.connections),
-                "question": wrk(
-                    app + question_page,
-                    args.seconds,
-                    args.connections,
-                    _cookie_script(folder, learner),
-                ),
-                "answer": wrk(
-                    f"{app}/api/banks/{BANK}/questions/{QUESTION}/answer",
-                    args.seconds,
-                    args.connections,
-                    post_script(folder, learner),
-                ),
-            }
-            if not args.skip_progress:
-                results["progress"] = wrk(
-                    app + "/progress",
-                    args.seconds,
-                    args.connections,
-                    _cookie_script(folder, learner),
-                )
-        finally:
-            for server in servers:
-                server.terminate()
-                server.wait(timeout=30)
-    report(results)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--app-servers", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--env", action="append", default=[], metavar="QUIZ_NAME=VALUE")
+    return parser.parse_args()
 
 
-def _cookie_script(folder: Path, learner: Learner) -> Path:
-    script = folder / "cookie.lua"
-    script.write_text(f'wrk.headers["Cookie"] = "{learner.cookie_header()}"\n')
-    return script
-
-
-def report(results: dict[str, dict[str, float]]) -> None:
-    base = results["bare"]["rps"]
-    print(f"{'route':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6}")
+def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> None:
+    base = results["bare"]
+    print(
+        f"# {args.database}, {args.app_servers} app server(s) x 2 workers, "
+        f"{args.connections} connections, {args.seconds} s per row {' '.join(args.env)}"
+    )
+    print("| route | req/s | p50 ms | p99 ms | ratio |")
+    print("|---|---:|---:|---:|---:|")
     for name, figures in results.items():
         print(
-            f"{name:10} {figures['rps']:8.0f} {figures['p50']:8.2f} {figures['p99']:8.2f} "
-            f"{figures['rps'] / base:6.2f}"
+            f"| {name} | {figures['rps']:.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} "
+            f"| {figures['rps'] / base['rps']:.2f} |"
         )
+    worst = max(results["answer x16"]["p99"], results["answer x1"]["p99"])
+    print(f"answer p99 / bare p99: {worst / base['p99']:.1f}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "RELOAD_BANKS": False,  # True: look for edited banks on every request
         "BANKS_CHECK_SECONDS": 1.0,  # otherwise at most this often per process
         "MIGRATE_ON_START": True,
+        "SQLITE_SYNCHRONOUS": "FULL",  # or NORMAL: faster commits, not power-cut safe
+        "SQLITE_WRITE_LOCK": True,  # False only to measure what the OS write lock buys
         "WTF_CSRF_TIME_LIMIT": None,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -1,32 +1,33 @@
 """Answering a question: grade the response, save the attempt once; what past answers say.
 
 The quiz pages and the JSON API both answer through here, so a question is graded and
-recorded the same way whichever door the answer came in by.
+recorded the same way whichever door the answer came in by. An answer reads what it needs
+(grading, the learner's scheduler settings) before taking the write lock, then writes the
+attempt, the card review and the progress figures in one short transaction, in Core
+(`quiz.storage.answer_writes`). SQLite writers queue on BEGIN IMMEDIATE and the OS write
+lock (`quiz.storage.engine`), so no retry loop is needed for a read turned write.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from quiz.core.bank import Question
 from quiz.core.grading import grade
 from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.core.verdict import Verdict
-from quiz.storage.cards import review_from_quiz
+from quiz.storage.answer_writes import (
+    count_new_attempt,
+    insert_attempt,
+    review_inputs,
+    write_review,
+)
 from quiz.storage.engine import begin_write
-from quiz.storage.models import Attempt, QuizRun, counted_attempts_of
-from quiz.storage.runs import record_attempt
-
-T = TypeVar("T")
-
-SQLITE_TRIES = 6
-SQLITE_BACKOFF_S = 0.02
+from quiz.storage.models import Attempt, QuizRun, counted_attempts_of, utcnow
 
 
 class PositionError(ValueError):
@@ -51,55 +52,14 @@ def answer_question(
     (an exam's) stays out of progress until its run ends and is no flashcard review.
     """
     _check_position(run, position, question)
-    return retry_on_sqlite_lock(
-        session,
-        lambda: _answer_once(
-            session, run, position, question, response, time_taken_ms, default_retention, sealed
-        ),
-    )
-
-
-def retry_on_sqlite_lock(session: Session, operation: Callable[[], T]) -> T:
-    """Run a write `operation`, starting afresh when SQLite refuses it for a concurrent writer.
-
-    SQLite refuses at once, without waiting, to turn a read transaction into a write when
-    another connection wrote meanwhile (its busy timeout doesn't apply then): roll back, let
-    the other writer commit, and run the operation again on a fresh snapshot.
-    """
-    for tried in range(1, SQLITE_TRIES):
-        try:
-            return operation()
-        except OperationalError as error:
-            if not _sqlite_lock(session, error):
-                raise
-            session.rollback()
-            time.sleep(SQLITE_BACKOFF_S * tried)
-    return operation()
-
-
-def _answer_once(
-    session: Session,
-    run: QuizRun,
-    position: int,
-    question: Question,
-    response: Any,
-    time_taken_ms: int | None,
-    default_retention: float,
-    sealed: bool,
-) -> Attempt:
     existing = attempt_at(session, run.id, position)
     if existing is not None:
         return existing
-    verdict = grade(question, response)
-    begin_write(session)
-    existing = attempt_at(session, run.id, position)  # again, now that we hold the write lock
-    if existing is not None:
-        return existing
-    return _record_and_review(
-        session, run.learner_id, run.bank_id, question, response, verdict,
-        run_id=run.id, position=position, time_taken_ms=time_taken_ms,
-        default_retention=default_retention, sealed=sealed,
-    )  # fmt: skip
+    answer = Answer(run.learner_id, run.bank_id, question.id, response, time_taken_ms)
+    stored = _answer(session, answer, grade(question, response), default_retention, sealed,
+                     (run.id, position))  # fmt: skip
+    # None: a racing request answered this position first; theirs stands.
+    return stored or attempt_at(session, run.id, position)  # type: ignore[return-value]
 
 
 def answer_outside_run(
@@ -114,45 +74,59 @@ def answer_outside_run(
 
     Like a quiz answer, it is also a review of the question's flashcard.
     """
-    verdict = grade(question, response)
-
-    def write() -> Attempt:
-        begin_write(session)
-        return _record_and_review(
-            session, learner_id, bank_id, question, response, verdict,
-            default_retention=default_retention,
-        )  # fmt: skip
-
-    return retry_on_sqlite_lock(session, write)
+    answer = Answer(learner_id, bank_id, question.id, response, None)
+    stored = _answer(session, answer, grade(question, response), default_retention)
+    assert stored is not None  # without a run there is no position to collide on
+    return stored
 
 
-def _record_and_review(
+@dataclass(frozen=True)
+class Answer:
+    learner_id: int
+    bank_id: str
+    question_id: str
+    response: Any
+    time_taken_ms: int | None
+
+
+def _answer(
     session: Session,
-    learner_id: int,
-    bank_id: str,
-    question: Question,
-    response: Any,
+    answer: Answer,
     verdict: Verdict,
-    *,
-    run_id: int | None = None,
-    position: int | None = None,
-    time_taken_ms: int | None = None,
-    default_retention: float = DEFAULT_RETENTION,
+    default_retention: float,
     sealed: bool = False,
-) -> Attempt:
-    attempt = record_attempt(
-        session, learner_id=learner_id, bank_id=bank_id, question_id=question.id,
-        response=response, verdict=verdict, run_id=run_id, position=position,
-        time_taken_ms=time_taken_ms, sealed=sealed,
-    )  # fmt: skip
-    if sealed:  # an exam has no flashcards: its answers schedule nothing
-        return attempt
-    # An answer is also a review of the question's flashcard (one memory for both).
-    review_from_quiz(
-        session, learner_id, bank_id, question.id, verdict, time_taken_ms, attempt.answered_at,
-        default_retention,
-    )  # fmt: skip
-    return attempt
+    place: tuple[int, int] | None = None,
+) -> Attempt | None:
+    """Read, decide, write: the graded answer saved with its card review and figures in one
+    write transaction; None if its run position was answered meanwhile."""
+    inputs = None
+    if not sealed:  # an exam has no flashcards: its answers schedule nothing
+        inputs = review_inputs(
+            session, answer.learner_id, verdict, answer.time_taken_ms, default_retention
+        )
+    begin_write(session)
+    values = _attempt_values(answer, verdict, sealed, place)
+    attempt_id = insert_attempt(session, values)
+    if attempt_id is None:
+        return None
+    if inputs is not None:
+        key = (answer.learner_id, answer.bank_id, answer.question_id)
+        write_review(session, key, verdict, answer.time_taken_ms, values["answered_at"], inputs)
+    count_new_attempt(session, values)
+    return Attempt(id=attempt_id, **values)
+
+
+def _attempt_values(
+    answer: Answer, verdict: Verdict, sealed: bool, place: tuple[int, int] | None
+) -> dict[str, Any]:
+    run_id, position = place if place else (None, None)
+    return {
+        "run_id": run_id, "position": position, "learner_id": answer.learner_id,
+        "bank_id": answer.bank_id, "question_id": answer.question_id,
+        "response": answer.response, "correct": verdict.correct, "score": verdict.score,
+        "verdict": verdict.to_dict(), "time_taken_ms": answer.time_taken_ms,
+        "answered_at": utcnow(), "sealed": sealed,
+    }  # fmt: skip
 
 
 def attempt_at(session: Session, run_id: int, position: int) -> Attempt | None:
@@ -173,10 +147,6 @@ def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[
     )
     query = select(ranked.c.question_id).where(ranked.c.rank == 1, ranked.c.correct.is_(False))
     return set(session.scalars(query))
-
-
-def _sqlite_lock(session: Session, error: OperationalError) -> bool:
-    return session.get_bind().dialect.name == "sqlite" and "locked" in str(error.orig)
 
 
 def _check_position(run: QuizRun, position: int, question: Question) -> None:

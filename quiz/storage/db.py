@@ -14,7 +14,11 @@ EXTENSION_KEY = "quiz.storage"
 
 def init_app(app: Flask) -> None:
     """One engine per app; schema brought to the latest migration before the first request."""
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(
+        app.config["DATABASE_URL"],
+        synchronous=app.config["SQLITE_SYNCHRONOUS"],
+        write_lock=app.config["SQLITE_WRITE_LOCK"],
+    )
     app.extensions[EXTENSION_KEY] = make_sessionmaker(engine)
     if app.config["MIGRATE_ON_START"]:
         upgrade_engine(engine)

@@ -10,21 +10,29 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# FULL: a commit survives a power cut. NORMAL (under WAL) survives a crashed process but may
+# lose the last commits on a power cut, for faster commits; an operator's choice, never ours.
+SQLITE_SYNCHRONOUS = ("FULL", "NORMAL")
 WRITE_OPTION = "quiz_write"
 LOCK_FD, LOCK_HELD = "quiz_write_lock_fd", "quiz_write_lock_held"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite connections are tuned as they open."""
+def make_engine(url: str, *, synchronous: str = "FULL", write_lock: bool = True) -> Engine:
+    """An engine for `url`; SQLite connections are tuned as they open.
+
+    `synchronous` is SQLite's durability (see SQLITE_SYNCHRONOUS); `write_lock` False leaves
+    writers to SQLite's busy handler alone (only for measuring what the lock buys)."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _create_private_file(url)
-        lock_path = write_lock_path(url)
-        event.listen(engine, "connect", _tune_sqlite)
+        pragma = _synchronous_pragma(synchronous)
+        lock_path = write_lock_path(url) if write_lock else None
+        event.listen(engine, "connect", lambda dbapi, _record: _tune_sqlite(dbapi, pragma))
         event.listen(engine, "begin", lambda connection: _begin_sqlite(connection, lock_path))
         event.listen(engine, "commit", _release_write_lock)
         event.listen(engine, "rollback", _release_write_lock)
@@ -53,12 +61,24 @@ def _create_private_file(url: str) -> None:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+def dialect_insert_for(dialect: str, table: Any) -> Any:
+    """The backend's own INSERT for `table`, which has ON CONFLICT (SQLite and PostgreSQL)."""
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: views render objects after committing without reloading them.
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def _synchronous_pragma(synchronous: str) -> str:
+    level = str(synchronous).strip().upper()
+    if level not in SQLITE_SYNCHRONOUS:
+        raise ValueError(f"SQLITE_SYNCHRONOUS is {synchronous!r}: use FULL (the default) or NORMAL")
+    return f"PRAGMA synchronous={level}"
+
+
+def _tune_sqlite(dbapi_connection: Any, synchronous_pragma: str) -> None:
     # Python 3.11's sqlite3 opens transactions lazily, only before DML, which breaks SAVEPOINT
     # (record_attempt relies on one) and transactional DDL; SQLAlchemy's documented fix is to
     # turn that off and emit BEGIN ourselves (see _begin_sqlite).
@@ -69,6 +89,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(synchronous_pragma)
     cursor.close()
 
 

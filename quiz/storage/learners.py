@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.storage.card_stats import merge_cards
+from quiz.storage.figures import forget_figures, rebuild_figures
 from quiz.storage.idempotency import forget_keys
 from quiz.storage.models import Attempt, Learner, QuizRun, new_session_token
 
@@ -55,6 +56,8 @@ def merge_learner(session: Session, anonymous: Learner, registered: Learner) -> 
             update(model).where(model.learner_id == anonymous.id).values(learner_id=registered.id)
         )
     merge_cards(session, anonymous.id, registered.id)  # flashcard states and review logs
+    forget_figures(session, anonymous.id)
+    rebuild_figures(session, registered.id)  # the merged answers interleave with ours
     forget_keys(session, anonymous.id)  # its retries are settled; keys may clash with ours
     session.delete(anonymous)
     session.flush()

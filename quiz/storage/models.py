@@ -7,13 +7,14 @@ question keeps its history.
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     ColumnElement,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -150,6 +151,37 @@ def counted_attempts_of(learner_id: int) -> ColumnElement[bool]:
     """The filter for a learner's attempts that progress figures count: all but the sealed
     ones (an exam run's, until it ends)."""
     return and_(Attempt.learner_id == learner_id, Attempt.sealed.is_(False))
+
+
+class ProgressDay(Base):
+    """A learner's counted answers (see `counted_attempts_of`) in one bank on one UTC day.
+
+    Kept up to date in the transaction that writes each answer, so the progress page sums a
+    few rows instead of every answer, and every app server reads the same figures."""
+
+    __tablename__ = "progress_day"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    bank_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[int] = mapped_column(Integer)
+    partly: Mapped[int] = mapped_column(Integer, default=0)  # some credit, not right
+    last_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ProgressQuestion(Base):
+    """A learner's counted answers to one question; `right_streak`: how many of the latest
+    were right in a row (what mastery asks)."""
+
+    __tablename__ = "progress_question"
+
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), primary_key=True)
+    bank_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[int] = mapped_column(Integer)
+    right_streak: Mapped[int] = mapped_column(Integer)
 
 
 class CardState(Base):

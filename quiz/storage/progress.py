@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quiz.storage.mastery import mastered_by_bank
-from quiz.storage.models import Attempt, QuizRun, counted_attempts_of
+from quiz.storage.models import Attempt, ProgressDay, QuizRun
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ def _best_scores(session: Session, learner_id: int) -> dict[str, float]:
 
 def _last_attempts(session: Session, learner_id: int) -> dict[str, datetime]:
     query = (
-        select(Attempt.bank_id, func.max(Attempt.answered_at))
-        .where(counted_attempts_of(learner_id))
-        .group_by(Attempt.bank_id)
+        select(ProgressDay.bank_id, func.max(ProgressDay.last_at))
+        .where(ProgressDay.learner_id == learner_id)
+        .group_by(ProgressDay.bank_id)
     )
     return dict(session.execute(query).all())

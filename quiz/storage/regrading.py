@@ -25,6 +25,7 @@ from quiz.core.scheduling import DEFAULT_RETENTION, Rating, Scheduler
 from quiz.core.verdict import Verdict
 from quiz.storage.cards import desired_retention_for, get_state
 from quiz.storage.engine import begin_write
+from quiz.storage.figures import rebuild_figures
 from quiz.storage.models import Attempt, FlashcardSettings, Regrade, ReviewLog
 
 RECENT_ANSWERS = 25  # as many earlier answers as make the learner's typical time when answering
@@ -59,6 +60,8 @@ def regrade_answers(
         mine = [(a, v) for a, v in changed if a.learner_id == learner_id]
         _replay_card(session, learner_id, bank_id, question.id, mine, default_retention)
     session.flush()
+    for learner_id in sorted({a.learner_id for a, _ in changed}):
+        rebuild_figures(session, learner_id, bank_id)  # right and wrong changed in the past
     return regrade
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.core.verdict import Verdict
+from quiz.storage.figures import count_answer, rebuild_figures
 from quiz.storage.models import Attempt, QuizRun, utcnow
 
 
@@ -78,11 +79,13 @@ def finish_run(session: Session, run: QuizRun, now: datetime | None = None) -> Q
     (an exam's) count in progress from now on."""
     if run.finished_at is None:
         run.finished_at = now or utcnow()
-        session.execute(
+        unsealed = session.execute(
             update(Attempt)
             .where(Attempt.run_id == run.id, Attempt.sealed.is_(True))
             .values(sealed=False)
         )
+        if unsealed.rowcount:  # type: ignore[attr-defined]
+            rebuild_figures(session, run.learner_id, run.bank_id)
         session.flush()
     return run
 
@@ -126,7 +129,7 @@ def record_attempt(
     if run_id is None:  # no run, no (run, position) to collide on: skip the savepoint
         session.add(attempt)
         session.flush()
-        return attempt
+        return _counted(session, attempt, latest=answered_at is None)
     try:
         with session.begin_nested():
             session.add(attempt)
@@ -135,6 +138,20 @@ def record_attempt(
         if existing is None:  # some other constraint failed: not a double submission
             raise
         return existing
+    return _counted(session, attempt, latest=answered_at is None)
+
+
+def _counted(session: Session, attempt: Attempt, latest: bool) -> Attempt:
+    """Add a new attempt to the progress figures (a sealed one waits for its run's end)."""
+    if attempt.sealed:
+        return attempt
+    if latest:
+        count_answer(
+            session, attempt.learner_id, attempt.bank_id, attempt.question_id, attempt.correct,
+            attempt.answered_at, partly=attempt.score > 0,
+        )  # fmt: skip
+    else:  # an answer dated in the past (an import, a test) may not be the newest: recount
+        rebuild_figures(session, attempt.learner_id, attempt.bank_id)
     return attempt
 
 

@@ -1,7 +1,7 @@
 """The numbers behind the progress page: answers per bank, per UTC day and per question.
 
-Every query aggregates in the database (GROUP BY), so a long history costs one short result
-set, never a Python loop over every attempt.
+They are read from the figures kept as answers are written (`quiz.storage.figures`): a
+learner's rows per bank and day and per question, however long their history.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Float, Integer, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, Date, Float, cast, func, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.models import Attempt, QuizRun, Regrade, counted_attempts_of
+from quiz.storage.models import ProgressDay, ProgressQuestion
 
 
 @dataclass(frozen=True)
@@ -56,33 +56,26 @@ class Streak:
     longest: int
 
 
-def _correct_count() -> ColumnElement[int]:
-    # PostgreSQL can't sum booleans; both backends cast them to 0/1.
-    return func.sum(cast(Attempt.correct, Integer))
-
-
-def _partly_count() -> ColumnElement[int]:
-    # The same three-way reading as Verdict.outcome: some credit without being right.
-    return func.sum(case((and_(Attempt.score > 0, Attempt.correct.is_(False)), 1), else_=0))
-
-
 def totals(session: Session, learner_id: int) -> Tally:
     """All of a learner's answers."""
-    query = select(func.count(Attempt.id), _correct_count(), _partly_count()).where(
-        counted_attempts_of(learner_id)
-    )
+    query = select(
+        func.sum(ProgressDay.attempts), func.sum(ProgressDay.correct), func.sum(ProgressDay.partly)
+    ).where(ProgressDay.learner_id == learner_id)
     attempts, correct, partly = session.execute(query).one()
-    return Tally(attempts=int(attempts), correct=int(correct or 0), partly=int(partly or 0))
+    return Tally(attempts=int(attempts or 0), correct=int(correct or 0), partly=int(partly or 0))
 
 
 def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
     """Bank id → the learner's answers there and when the last one was given."""
     query = (
         select(
-            Attempt.bank_id, func.count(Attempt.id), _correct_count(), func.max(Attempt.answered_at)
+            ProgressDay.bank_id,
+            func.sum(ProgressDay.attempts),
+            func.sum(ProgressDay.correct),
+            func.max(ProgressDay.last_at),
         )
-        .where(counted_attempts_of(learner_id))
-        .group_by(Attempt.bank_id)
+        .where(ProgressDay.learner_id == learner_id)
+        .group_by(ProgressDay.bank_id)
     )
     return {
         bank: BankTally(attempts=int(attempts), correct=int(correct), bank_id=bank, last_at=last_at)
@@ -90,48 +83,44 @@ def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
     }
 
 
-def utc_day(session: Session, moment: Any = Attempt.answered_at) -> ColumnElement[date]:
-    """The UTC calendar day of a moment (an answer's, by default), whatever the backend's
-    session time zone."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("UTC", moment), Date)
-    return func.date(moment)  # SQLite stores the UTC time as text
-
-
 def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[DayTally]:
     """The last `days` days with any answer, oldest first (days without answers are skipped)."""
-    day = utc_day(session).label("day")
     query = (
-        select(day, func.count(Attempt.id), _correct_count())
-        .where(counted_attempts_of(learner_id))
-        .group_by(day)
-        .order_by(day.desc())
+        select(ProgressDay.day, func.sum(ProgressDay.attempts), func.sum(ProgressDay.correct))
+        .where(ProgressDay.learner_id == learner_id)
+        .group_by(ProgressDay.day)
+        .order_by(ProgressDay.day.desc())
         .limit(days)
     )
     rows = [
-        DayTally(attempts=int(n), correct=int(right), day=as_date(d))
-        for d, n, right in session.execute(query)
+        DayTally(attempts=int(n), correct=int(right), day=day)
+        for day, n, right in session.execute(query)
     ]
     return rows[::-1]
 
 
 def active_days(session: Session, learner_id: int) -> list[date]:
     """Every UTC day on which the learner answered anything, oldest first."""
-    day = utc_day(session).label("day")
-    query = select(day).where(counted_attempts_of(learner_id)).group_by(day).order_by(day)
-    return [as_date(value) for value in session.scalars(query)]
+    query = (
+        select(ProgressDay.day)
+        .where(ProgressDay.learner_id == learner_id)
+        .group_by(ProgressDay.day)
+        .order_by(ProgressDay.day)
+    )
+    return list(session.scalars(query))
 
 
 def weakest_questions(session: Session, learner_id: int, limit: int = 10) -> list[QuestionTally]:
     """Questions answered wrong at least once, lowest accuracy first; ties: most answered first."""
-    attempts, correct = func.count(Attempt.id), _correct_count()
+    figures = ProgressQuestion
     query = (
-        select(Attempt.bank_id, Attempt.question_id, attempts, correct)
-        .where(counted_attempts_of(learner_id))
-        .group_by(Attempt.bank_id, Attempt.question_id)
-        .having(correct < attempts)
+        select(figures.bank_id, figures.question_id, figures.attempts, figures.correct)
+        .where(figures.learner_id == learner_id, figures.correct < figures.attempts)
         .order_by(
-            cast(correct, Float) / attempts, attempts.desc(), Attempt.bank_id, Attempt.question_id
+            cast(figures.correct, Float) / figures.attempts,
+            figures.attempts.desc(),
+            figures.bank_id,
+            figures.question_id,
         )
         .limit(limit)
     )
@@ -152,19 +141,13 @@ def streaks(days: Sequence[date], today: date) -> Streak:
     return Streak(current=run if alive else 0, longest=longest)
 
 
+def utc_day(session: Session, moment: Any) -> ColumnElement[date]:
+    """The UTC calendar day of a moment column, whatever the backend's session time zone."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.timezone("UTC", moment), Date)
+    return func.date(moment)  # SQLite stores the UTC time as text
+
+
 def as_date(value: date | str) -> date:
     # SQLite's date() returns "YYYY-MM-DD" text; PostgreSQL returns a date.
     return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def history_stamp(session: Session, learner_id: int) -> tuple[object, ...]:
-    """Changes whenever the learner's answer history does (a new attempt, a run finished, an
-    author's regrade): what a cache of the progress figures is keyed on. Three index lookups."""
-    attempts = select(func.max(Attempt.id)).where(counted_attempts_of(learner_id))
-    runs = select(func.max(QuizRun.id), func.count(QuizRun.finished_at)).where(
-        QuizRun.learner_id == learner_id
-    )
-    # A regrade changes past attempts in place; regrades are rare, so any regrade at all
-    # refreshes every learner's figures.
-    regrades = select(func.max(Regrade.id))
-    return (session.scalar(attempts), *session.execute(runs).one(), session.scalar(regrades))

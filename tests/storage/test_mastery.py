@@ -54,8 +54,9 @@ def answer_history(
             question_id=question,
             response="x",
             verdict=verdict(correct),
+            answered_at=START + timedelta(minutes=minutes),
         )
-        attempt.answered_at = START + timedelta(minutes=minutes)
+        assert attempt.answered_at == START + timedelta(minutes=minutes)
     db.flush()
 
 

@@ -30,6 +30,8 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "regrade",
         "rate_limit",
         "idempotency_key",
+        "progress_day",
+        "progress_question",
     }
 
 

@@ -58,8 +58,9 @@ def test_returning_learner_sees_best_score_last_date_and_mastered(
                 verdict=verdict,
                 run_id=run.id,
                 position=position,
+                answered_at=datetime(2025, 4, 18, 10, position, tzinfo=UTC),
             )
-            attempt.answered_at = datetime(2025, 4, 18, 10, position, tzinfo=UTC)
+            assert attempt.id is not None
         extra = record_attempt(
             db,
             learner_id=learner.id,
@@ -67,8 +68,9 @@ def test_returning_learner_sees_best_score_last_date_and_mastered(
             question_id="drills-country",
             response="x",
             verdict=RIGHT,
+            answered_at=datetime(2025, 4, 18, 11, 0, tzinfo=UTC),
         )
-        extra.answered_at = datetime(2025, 4, 18, 11, 0, tzinfo=UTC)
+        assert extra.id is not None
         finish_run(db, run)
         db.commit()
         reference = session_reference(learner)
