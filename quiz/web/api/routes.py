@@ -23,6 +23,7 @@ from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse as Stored
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.api.once import respond_once
+from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
 from quiz.web.auth import current_learner
 from quiz.web.auth.learner import current_learner_id
@@ -36,7 +37,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/banks")
 def banks() -> Response:
     ordered = sorted(get_registry().banks.values(), key=lambda bank: bank.title.casefold())
-    return jsonify({"banks": [bank_summary(bank) for bank in ordered]})
+    chosen, after = slice_page(ordered, page_request())
+    link = next_url(after)
+    body = {"banks": [bank_summary(bank) for bank in chosen], "next": link}
+    return conditional(jsonify(body), link, personal=False)
 
 
 @bp.get("/banks/<bank_id>")
