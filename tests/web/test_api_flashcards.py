@@ -240,3 +240,12 @@ def test_rating_needs_the_csrf_token(make_app: AppMaker) -> None:
     token = client.get("/api/csrf-token").get_json()["csrf_token"]
     rated = client.post(back["rate_url"], json=body, headers={"X-CSRFToken": token})
     assert rated.status_code == 200
+
+
+def test_an_unknown_bank_in_the_rating_scope_rates_nothing(app: Flask, client: FlaskClient) -> None:
+    back = client.get(f"{CARD}/back").get_json()
+    body = {"rating": 3, "preview_at": back["preview_at"]}
+    assert client.post(f"{back['rate_url']}?bank=nope", json=body).status_code == 404
+    assert logs(app) == []
+    rated = client.post(f"{back['rate_url']}?bank=sample", json=body).get_json()
+    assert rated["next_card"]["bank_id"] == "sample"

@@ -59,17 +59,19 @@ def back(bank_id: str, question_id: str) -> Response:
 
 @bp.post("/cards/<bank_id>/<question_id>/rate")
 def rate(bank_id: str, question_id: str) -> tuple[Response, int]:
-    key = (bank_id, question_id)
+    key, scope = (bank_id, question_id), deck.current_scope()  # `bank`: for next_card
     deck.find_question(*key)
     rating, preview_at = _rating_body()
     learner_id = current_learner().id  # type: ignore[union-attr]  # made on the first rating
-    rated = respond_once(learner_id, lambda: _rate(learner_id, key, rating, preview_at))
+    rated = respond_once(learner_id, lambda: _rate(learner_id, key, rating, preview_at, scope))
     get_session().commit()
     deck.forget_card_timing()
     return jsonify(rated.body), rated.status
 
 
-def _rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str) -> StoredResponse:
+def _rate(
+    learner_id: int, key: CardKey, rating: Rating, preview_at: str, scope: deck.Scope
+) -> StoredResponse:
     now = _now()
     log = pages.apply_rating(learner_id, key, rating, preview_at, now)
     if log is None:
@@ -78,7 +80,7 @@ def _rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str) -> Sto
             "This card was already rated (or changed) since that back was shown: "
             "GET its back again for fresh intervals and preview_at.",
         )
-    queue = pages.queue_for(learner_id, deck.current_scope(), now)
+    queue = pages.queue_for(learner_id, scope, now)
     following = next(iter(payloads.queue_cards(queue)), None)
     return StoredResponse(200, payloads.rated_payload(log, now, following))
 
