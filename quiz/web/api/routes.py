@@ -36,18 +36,27 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/banks")
 def banks() -> Response:
     ordered = sorted(get_registry().banks.values(), key=lambda bank: bank.title.casefold())
-    return jsonify({"banks": [bank_summary(bank) for bank in ordered]})
+    return _revalidated(jsonify({"banks": [bank_summary(bank) for bank in ordered]}))
 
 
 @bp.get("/banks/<bank_id>")
 def bank(bank_id: str) -> Response:
-    return jsonify(bank_payload(_bank_or_404(bank_id)))
+    return _revalidated(jsonify(bank_payload(_bank_or_404(bank_id))))
 
 
 @bp.get("/banks/<bank_id>/questions/<question_id>")
 def question(bank_id: str, question_id: str) -> Response:
     found = _question_or_404(_bank_or_404(bank_id), question_id)
-    return jsonify(present(found).to_dict())
+    return _revalidated(jsonify(present(found).to_dict()))
+
+
+def _revalidated(response: Response) -> Response:
+    """Banks change only when their files do: with the body's ETag a client may keep a copy
+    and ask each time (no-cache) for the price of a 304 with no body."""
+    response.cache_control.private = True
+    response.cache_control.no_cache = True
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.post("/banks/<bank_id>/questions/<question_id>/answer")
@@ -125,7 +134,7 @@ def openapi_spec() -> dict[str, Any]:
 @bp.errorhandler(404)
 @bp.errorhandler(405)
 @bp.errorhandler(HTTPException)
-def json_error(error: HTTPException) -> tuple[Response, int]:
+def json_error(error: HTTPException) -> Response:
     return api_error(error)
 
 
