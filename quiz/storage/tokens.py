@@ -83,15 +83,15 @@ def list_tokens(session: Session, learner_id: int) -> list[ApiToken]:
     return list(session.scalars(query))
 
 
-def revoke_token(session: Session, learner_id: int, token_id: int) -> bool:
-    """Delete the account's token `token_id`; False when it has no such token (someone else's
-    token counts as none, so ids tell nothing)."""
+def revoke_token(session: Session, learner_id: int, token_id: int) -> str | None:
+    """Delete the account's token `token_id` and return its name; None when it has no such
+    token (someone else's token counts as none, so ids tell nothing)."""
     token = session.get(ApiToken, token_id)
     if token is None or token.learner_id != learner_id:
-        return False
+        return None
     session.delete(token)
     session.flush()
-    return True
+    return token.name
 
 
 def find_token(session: Session, secret: str) -> tuple[ApiToken, Learner] | None:

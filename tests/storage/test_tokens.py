@@ -51,12 +51,12 @@ def test_revoking_is_immediate_and_only_for_the_owner(db: Session) -> None:
     bob = create_learner(db, "bob", "correct horse")
     made = create_token(db, ada, "cli", False, NOW)
     db.commit()
-    assert revoke_token(db, bob.id, made.token.id) is False  # not bob's to revoke
+    assert revoke_token(db, bob.id, made.token.id) is None  # not bob's to revoke
     assert find_token(db, made.secret) is not None
-    assert revoke_token(db, ada.id, made.token.id) is True
+    assert revoke_token(db, ada.id, made.token.id) == "cli"
     db.commit()
     assert find_token(db, made.secret) is None
-    assert revoke_token(db, ada.id, made.token.id) is False  # already gone
+    assert revoke_token(db, ada.id, made.token.id) is None  # already gone
 
 
 def test_tokens_are_capped_per_account_and_named(db: Session) -> None:
