@@ -102,9 +102,9 @@ def import_bank(path: Path, raw: bytes, reader: str, output: Path, args: argpars
     for problem in imported.errors:
         print(f"{path}:{problem.where}: {problem.message}", file=sys.stderr)
     if imported.errors:
-        print(
-            f"quiz: nothing written: fix the {len(imported.errors)} problems above", file=sys.stderr
-        )
+        count = len(imported.errors)
+        problems = "the problem" if count == 1 else f"the {count} problems"
+        print(f"quiz: nothing written: fix {problems} above", file=sys.stderr)
         return EXIT_PROBLEMS
     built = build_bank(imported, path.name)
     for where, note in built.notes:

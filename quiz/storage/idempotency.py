@@ -72,7 +72,7 @@ def replay(
     if stored.fingerprint != request_print:
         raise KeyReusedError(
             f"Idempotency-Key {key!r} was already used for a different request "
-            "(another question or response): use a new key for a new answer."
+            "(another path or body): use a new key for each new answer or rating."
         )
     return StoredResponse(stored.status, stored.body)
 

@@ -67,3 +67,16 @@ def _row(
         feedback=feedback or "",
         attempt_id=attempt_id,
     )
+
+
+def attempts_after(session: Session, bank_id: str, after_id: int, limit: int) -> list[Attempt]:
+    """Up to `limit` of the bank's attempts with an id above `after_id`, in id order: keyset
+    paging, so reading page after page gives each attempt once, however many pages there are
+    and whatever is written meanwhile (new attempts come on later pages)."""
+    query = (
+        select(Attempt)
+        .where(Attempt.bank_id == bank_id, Attempt.id > after_id)
+        .order_by(Attempt.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))

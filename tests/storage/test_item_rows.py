@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, record_attempt
-from quiz.storage.item_rows import attempt_rows
+from quiz.storage.item_rows import attempt_rows, attempts_after
 
 START = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
@@ -46,3 +46,20 @@ def test_rows_of_a_bank_or_one_question_oldest_first(db: Session) -> None:
     )
     assert [r.learner_id for r in attempt_rows(db, "sample", "q1")] == [ada.id, bob.id]
     assert attempt_rows(db, "none") == []
+
+
+def test_attempts_after_pages_a_bank_by_id(db: Session) -> None:
+    ada = create_learner(db)
+    for n, bank in enumerate(["sample", "other", "sample", "sample", "other", "sample"]):
+        record_attempt(
+            db, learner_id=ada.id, bank_id=bank, question_id="q1", response=str(n),
+            verdict=Verdict(False, 0.0, "Paris", "No."), time_taken_ms=None,
+            answered_at=START - timedelta(minutes=n),  # newer ids answered earlier: ids rule
+        )  # fmt: skip
+    db.commit()
+    pages, after = [], 0
+    while page := attempts_after(db, "sample", after, 3):
+        pages.append([attempt.response for attempt in page])
+        after = page[-1].id
+    assert pages == [["0", "2", "3"], ["5"]]
+    assert attempts_after(db, "none", 0, 3) == []

@@ -202,7 +202,7 @@ def test_trying_an_answer_grades_it_and_records_nothing(
     empty = client.post(f"{QUESTION}/try", data={"q1-answer": ""})
     assert empty.status_code == 422 and "Type an answer" in empty.text
     huge = client.post(f"{QUESTION}/try", data={"q1-answer": "x" * 1001})
-    assert huge.status_code == 422 and "at most 1000 characters" in huge.text
+    assert huge.status_code == 422 and "at most 1,000" in huge.text
     assert counts(app) == before
 
 

@@ -141,7 +141,7 @@ def test_a_learner_alternating_between_servers_sees_one_history(
     for _ in ports:  # the same figures from either server
         progress = learner.get("/progress")
         assert answers_shown(progress) == 2
-        assert 'data-label="Best score">50%<' in progress
+        assert 'data-label="Best score" data-figure="best-score">50%<' in progress
 
     learner.get("/flashcards/review")
     back = learner.get("/flashcards/card/drills/ground")

@@ -28,5 +28,5 @@ def test_finishing_a_run_shows_its_best_score(client: FlaskClient) -> None:
     before = client.get("/progress").get_data(as_text=True)
     client.get(question.rsplit("/", 1)[0] + "/done")  # the done page finishes the run
     after = client.get("/progress").get_data(as_text=True)
-    assert 'data-label="Best score">100%<' in after
-    assert 'data-label="Best score">100%<' not in before
+    assert 'data-label="Best score" data-figure="best-score">100%<' in after
+    assert 'data-label="Best score" data-figure="best-score">100%<' not in before

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A message quotes what the author wrote; a 5,000-digit answer quoted whole would bury the fix.
+_LONG_WORD = re.compile(r"\S{61,}")
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +22,9 @@ class Problem:
     message: str
     warning: bool = False
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", _LONG_WORD.sub(_elided, self.message))
+
     def __str__(self) -> str:
         label = "warning: " if self.warning else ""
         return f"{self.file}:{self.line}:{self.column}: {label}{self.message}"
@@ -29,3 +36,8 @@ class Problem:
             "column": self.column,
             "message": self.message,
         }
+
+
+def _elided(match: re.Match[str]) -> str:
+    word = match.group()
+    return f"{word[:40]}…{word[-12:]}"

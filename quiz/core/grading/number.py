@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
+from quiz.core.grading.limits import MAX_TEXT_CHARS
 from quiz.core.parsing.numbers import NUMBER_WORDS, format_exact, parse_number, split_number
 from quiz.core.verdict import Verdict
 
@@ -29,9 +30,13 @@ def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
     decimal_comma = bool(fields.get("decimal_comma", False))
     value = parse_number(fields["answer"], counts=True, decimal_comma=decimal_comma)
     if value is None:
-        report(
-            f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)", "answer"
+        written = str(fields["answer"])
+        hint = (
+            f"has {len(written):,} characters, too many for a number a learner could type"
+            if len(written) > MAX_TEXT_CHARS
+            else "is not a number (write it in digits, e.g. 201)"
         )
+        report(f"answer {written!r} {hint}", "answer")
         value = 0.0
     tolerance, relative = read_tolerance(fields.get("tolerance"), report)
     return NumberKey(value, tolerance, relative, str(fields["answer"]).strip(), decimal_comma)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -18,11 +17,13 @@ from quiz.core.bank import Bank, Question
 from quiz.core.errors import ResponseError
 from quiz.core.exams import allows_practice, practice_refusal
 from quiz.core.presentation import present
-from quiz.storage import idempotency, progress_by_bank
+from quiz.storage import progress_by_bank
 from quiz.storage.answering import answer_outside_run
 from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse as Stored
 from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web.api.once import respond_once
+from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
 from quiz.web.auth import current_learner
 from quiz.web.auth.learner import current_learner_id
@@ -36,7 +37,10 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/banks")
 def banks() -> Response:
     ordered = sorted(get_registry().banks.values(), key=lambda bank: bank.title.casefold())
-    return _revalidated(jsonify({"banks": [bank_summary(bank) for bank in ordered]}))
+    chosen, after = slice_page(ordered, page_request())
+    link = next_url(after)
+    body = {"banks": [bank_summary(bank) for bank in chosen], "next": link}
+    return conditional(jsonify(body), link, personal=False)
 
 
 @bp.get("/banks/<bank_id>")
@@ -55,8 +59,7 @@ def _revalidated(response: Response) -> Response:
     and ask each time (no-cache) for the price of a 304 with no body."""
     response.cache_control.private = True
     response.cache_control.no_cache = True
-    response.add_etag()
-    return response.make_conditional(request)
+    return conditional(response, personal=False)
 
 
 @bp.post("/banks/<bank_id>/questions/<question_id>/answer")
@@ -71,7 +74,7 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
     # The id from the signed session spares a read on this hot path; a first-time visitor
     # gets an anonymous learner made for them.
     learner_id = current_learner_id() or current_learner().id  # type: ignore[union-attr]
-    answered = _answer_once(learner_id, lambda: _answer(learner_id, bank_id, found, body))
+    answered = respond_once(learner_id, lambda: _answer(learner_id, bank_id, found, body))
     get_session().commit()
     return jsonify(answered.body), answered.status
 
@@ -84,22 +87,6 @@ def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]
     except ResponseError as error:
         abort(400, f"Response to question '{found.id}' refused: {error}.")
     return Stored(200, verdict_payload(found, attempt))
-
-
-def _answer_once(learner_id: int, respond: Callable[[], Stored]) -> Stored:
-    """`respond()`, or with an Idempotency-Key header the response first stored under it."""
-    key = request.headers.get("Idempotency-Key")
-    if key is None:
-        return respond()
-    try:
-        request_print = idempotency.fingerprint(request.path, request.get_data())
-        return idempotency.respond_once(
-            get_session(), learner_id, idempotency.check_key(key), request_print, respond
-        )
-    except idempotency.BadKeyError as error:
-        abort(400, str(error))
-    except idempotency.KeyReusedError as error:
-        abort(409, str(error))
 
 
 @bp.get("/progress")

@@ -116,11 +116,11 @@ def front(queue: Queue, scope: Scope, key: CardKey | None = None) -> dict[str, A
         "presented": presented,
         "input_kind": kind,
         "stage": _stage_of(queue, key),
-        "bank_title": _bank_title(key[0]),
+        "bank_title": bank_title(key[0]),
     }
 
 
-def _bank_title(bank_id: str) -> str:
+def bank_title(bank_id: str) -> str:
     bank = get_registry().get(bank_id)
     return bank.title if bank else bank_id
 
@@ -154,24 +154,28 @@ def back(
     now: datetime,
 ) -> dict[str, Any]:
     suggested = Rating(typed["suggested"]) if typed else Rating.GOOD
-    buttons = [
-        Button(rating, format_interval(outcome.interval), rating == suggested)
-        for rating, outcome in sorted(preview.outcomes.items())
-    ]
     return {
         "scope": scope,
         "queue": queue_for(learner_id, scope, now),
         "question": question,
         "faces": card_faces(question),
         "presented": present(question),
-        "buttons": buttons,
+        "buttons": buttons(preview, suggested),
         "preview_at": preview.at.isoformat(),
         "typed": typed,
         "verdict": Verdict.from_dict(typed["verdict"]) if typed else None,
         "stage": card_stage(preview.card),
         "key": key,
-        "bank_title": _bank_title(key[0]),
+        "bank_title": bank_title(key[0]),
     }
+
+
+def buttons(preview: Preview, suggested: Rating = Rating.GOOD) -> list[Button]:
+    """The four rating buttons, each with the interval its previewed outcome schedules."""
+    return [
+        Button(rating, format_interval(outcome.interval), rating == suggested)
+        for rating, outcome in sorted(preview.outcomes.items())
+    ]
 
 
 def typed_record(
@@ -188,6 +192,17 @@ def typed_record(
 
 def rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str, now: datetime) -> bool:
     """Apply the rating unless this card's shown preview was already used (a double submit)."""
+    log = apply_rating(learner_id, key, rating, preview_at, now)
+    get_session().commit()
+    deck.forget_card_timing()
+    return log is not None
+
+
+def apply_rating(
+    learner_id: int, key: CardKey, rating: Rating, preview_at: str, now: datetime
+) -> ReviewLog | None:
+    """The rating applied as the buttons shown at `preview_at` scheduled it, not committed;
+    None when that preview was already used (a double submit) or is not the card's latest."""
     session = get_session()
     state = cards.get_state(session, learner_id, *key)
     if state is None:  # a first rating from a visitor whose page views saved nothing
@@ -196,15 +211,12 @@ def rate(learner_id: int, key: CardKey, rating: Rating, preview_at: str, now: da
         if shown is not None:  # the card and outcomes their buttons showed, applied as shown
             state.card, state.preview = shown["card"], shown
     elif not state.preview or state.preview["at"] != preview_at:
-        return False
+        return None
     typed = deck.typed_for(key)
     took = typed["took_ms"] if typed else deck.elapsed_ms(key, now)
     scheduler = cards.scheduler_for(session, learner_id, deck.desired_retention())
     source = "typed" if typed else "review"
-    cards.rate_card(session, scheduler, state, rating, now, duration_ms=took, source=source)
-    session.commit()
-    deck.forget_card_timing()
-    return True
+    return cards.rate_card(session, scheduler, state, rating, now, duration_ms=took, source=source)
 
 
 def undo_message(log: ReviewLog | None) -> str:

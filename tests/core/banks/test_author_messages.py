@@ -169,3 +169,14 @@ def test_a_choice_answer_not_among_the_choices_says_which_was_meant(
     assert found == [
         f"{tmp_path / 'bank.yaml'}:8:5: answer {answer!r} is not one of the choices {hint}"
     ]
+
+
+def test_a_huge_value_is_elided_in_its_message_and_named_as_too_long(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    found = problems(
+        tmp_path,
+        f"  - id: count\n    type: number\n    prompt: How many?\n    answer: {huge}\n",
+    )
+    assert len(found) == 1 and len(found[0]) < 300 + len(str(tmp_path))
+    assert "'9999999999" in found[0] and "…" in found[0]
+    assert "has 5,000 characters, too many for a number a learner could type" in found[0]
