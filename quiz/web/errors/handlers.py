@@ -94,7 +94,12 @@ def problem(status: int, detail: str) -> Response:
 def api_error(error: HTTPException) -> Response:
     """An HTTP error as the API's problem details, with the headers that come with it."""
     code = error.code or 500
-    response = problem(code, _custom(error) or _api_default(code))
+    detail = _custom(error) or _api_default(code)
+    if isinstance(error, CSRFError):  # the API blueprint's 400 handler sees these first
+        detail = f"{error.description} {API_CSRF_HINT}"
+    if code == 429:  # Flask-Limiter's description is the bare limit ("2 per 1 minute")
+        detail = f"{_api_default(code)} (limit: {error.description})"
+    response = problem(code, detail)
     # RateLimitExceeded and the like carry a whole response: its headers (Retry-After) count.
     sources = [error.get_headers(), error.response.headers if error.response else []]
     for name, value in (pair for source in sources for pair in source):
