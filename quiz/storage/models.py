@@ -134,6 +134,24 @@ class Attempt(Base):
     sealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class ApiToken(Base):
+    """A personal access token: the API acts as `learner_id` for whoever sends it.
+
+    Only the token's sha256 is kept (the token itself is shown once, when made); `prefix` is
+    its first characters, so its owner can tell their tokens apart in the list."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    read_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
 class IdempotencyKey(Base):
     """An API answer already given for a client's Idempotency-Key: a retry gets it back."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, url_for
-from flask_wtf import CSRFProtect
 from werkzeug.wrappers import Response
 
 from quiz.core.grading.limits import MAX_TEXT_CHARS
 from quiz.web import banks_registry, deployment, figures
 from quiz.web.api import bp as api_bp
+from quiz.web.api.bearer import CSRFUnlessBearer, authenticate_bearer
 from quiz.web.auth import bp as auth_bp
 from quiz.web.auth import login_manager, throttle
 from quiz.web.auth.forms import LogoutForm
@@ -22,7 +22,7 @@ from quiz.web.home import bp as home_bp
 from quiz.web.progress import bp as progress_bp
 from quiz.web.quiz import bp as quiz_bp
 
-csrf = CSRFProtect()
+csrf = CSRFUnlessBearer()
 
 # Add each feature's blueprint here.
 BLUEPRINTS: tuple[Blueprint, ...] = (
@@ -59,6 +59,8 @@ def init_app(app: Flask) -> None:
     # Before any blueprint: a rule takes its converters when it is added.
     app.url_map.converters["int"] = DatabaseIntConverter
     deployment.init_app(app)
+    # Before the CSRF check, which a request authenticated by its bearer token skips.
+    app.before_request(authenticate_bearer)
     csrf.init_app(app)
     # The authors' forms check their CSRF token in the view, after the role: an app-wide check
     # would answer a stranger's POST with 400 before the 404, telling them the page exists.

@@ -32,6 +32,7 @@ def test_upgrade_head_on_a_fresh_database_creates_every_table(tmp_path: Path) ->
         "idempotency_key",
         "progress_day",
         "progress_question",
+        "api_token",
     }
 
 

@@ -69,7 +69,7 @@ def test_match_and_order_options_are_not_in_key_order(client: FlaskClient) -> No
 def test_not_found_is_json(client: FlaskClient, url: str, message: str) -> None:
     response = client.get(url)
     assert response.status_code == 404
-    assert_matches(response.get_json(), "Error")
+    assert_matches(response.get_json(), "Problem")
     assert message in response.get_json()["error"]
 
 
@@ -109,7 +109,7 @@ def test_answer(
 def test_bad_answers_are_400(client: FlaskClient, payload: Any, message: str) -> None:
     posted = client.post("/api/banks/sample/questions/timeline/answer", json=payload)
     assert posted.status_code == 400
-    assert_matches(posted.get_json(), "Error")
+    assert_matches(posted.get_json(), "Problem")
     assert message in posted.get_json()["error"]
 
 

@@ -30,7 +30,7 @@ def post(client: FlaskClient, key: str | None, response: Any, url: str = URL) ->
 
 
 def error_schema_check(body: Any) -> None:
-    schema = {**openapi_spec(), "$ref": "#/components/schemas/Error"}
+    schema = {**openapi_spec(), "$ref": "#/components/schemas/Problem"}
     jsonschema.Draft202012Validator(schema).validate(body)
 
 

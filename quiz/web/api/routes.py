@@ -45,13 +45,21 @@ def banks() -> Response:
 
 @bp.get("/banks/<bank_id>")
 def bank(bank_id: str) -> Response:
-    return jsonify(bank_payload(_bank_or_404(bank_id)))
+    return _revalidated(jsonify(bank_payload(_bank_or_404(bank_id))))
 
 
 @bp.get("/banks/<bank_id>/questions/<question_id>")
 def question(bank_id: str, question_id: str) -> Response:
     found = _question_or_404(_bank_or_404(bank_id), question_id)
-    return jsonify(present(found).to_dict())
+    return _revalidated(jsonify(present(found).to_dict()))
+
+
+def _revalidated(response: Response) -> Response:
+    """Banks change only when their files do: with the body's ETag a client may keep a copy
+    and ask each time (no-cache) for the price of a 304 with no body."""
+    response.cache_control.private = True
+    response.cache_control.no_cache = True
+    return conditional(response, personal=False)
 
 
 @bp.post("/banks/<bank_id>/questions/<question_id>/answer")
@@ -113,7 +121,7 @@ def openapi_spec() -> dict[str, Any]:
 @bp.errorhandler(404)
 @bp.errorhandler(405)
 @bp.errorhandler(HTTPException)
-def json_error(error: HTTPException) -> tuple[Response, int]:
+def json_error(error: HTTPException) -> Response:
     return api_error(error)
 
 

@@ -4,11 +4,13 @@ wrong password is the view's job."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, StringField, SubmitField
+from wtforms import BooleanField, PasswordField, RadioField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
 from quiz.core.accounts import PASSWORD_MAX, password_problem
 from quiz.resources import common_passwords
+from quiz.storage.tokens import MAX_NAME_LENGTH
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
@@ -82,3 +84,31 @@ def refuse_weak_password(username: str, password: str) -> None:
     problem = password_problem(password, username, common_passwords())
     if problem is not None:
         raise ValidationError(problem)
+
+
+class CreateTokenForm(FlaskForm):
+    """A personal access token's name and scope; read-only unless asked, the safer default."""
+
+    name = StringField(
+        "Token name",
+        validators=[
+            DataRequired("Name the token after what will use it, e.g. “daily bot”."),
+            Length(max=MAX_NAME_LENGTH, message=f"Use at most {MAX_NAME_LENGTH} characters."),
+        ],
+    )
+    scope = RadioField(
+        "Access",
+        choices=[
+            SelectChoice("read", "Read only"),
+            SelectChoice("write", "Read and write (answer questions)"),
+        ],
+        default="read",
+        validate_choice=True,
+    )
+    submit = SubmitField("Create token")
+
+
+class RevokeTokenForm(FlaskForm):
+    """Empty but for the CSRF token: one per listed token, so a link elsewhere can't revoke."""
+
+    submit = SubmitField("Revoke")

@@ -26,6 +26,7 @@ from quiz.storage import (
 from quiz.storage.accounts import authenticate, change_password, revoke_sessions
 from quiz.storage.db import get_session
 from quiz.storage.models import Learner
+from quiz.web.auth.account_page import render_account
 from quiz.web.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, RegisterForm
 from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
 from quiz.web.auth.redirects import safe_next
@@ -69,7 +70,7 @@ def login() -> str | Response:
 
 @bp.route("/account", methods=("GET", "POST"))
 @login_required
-def account() -> str | Response:
+def account() -> Response:
     form = ChangePasswordForm(current_user.username)
     if form.validate_on_submit():
         db = get_session()
@@ -81,7 +82,7 @@ def account() -> str | Response:
             flash(PASSWORD_CHANGED, "success")
             return redirect(url_for(".account"))
         form.current.errors.append(NOT_CURRENT)
-    return render_template("auth/account.html", form=form)
+    return render_account(password_form=form)
 
 
 @bp.post("/logout")

@@ -1,6 +1,7 @@
 """The app-wide error pages, in one place; a 500 rolls the request's database work back.
 
-The API (every path under /api/, routes that do not exist included) gets JSON, never a page.
+The API (every path under /api/, routes that do not exist included) gets RFC 9457 problem
+details (application/problem+json), never a page.
 The handlers must not fail themselves: when the page cannot be drawn (the database is down,
 say), a plain page with the same message goes out instead.
 """
@@ -11,6 +12,7 @@ from flask import Blueprint, current_app, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Response
 
 bp = Blueprint("errors", __name__)
@@ -28,11 +30,29 @@ MESSAGES = {
     429: ("Too many attempts", "Too many requests came from you. Wait a minute and try again."),
     500: ("Something went wrong", "An error on our side stopped this page. Please try again."),
 }
+# The API's own defaults: its clients are programs and their authors, not a page's reader.
+API_MESSAGES = {
+    400: "The request could not be understood; GET /api/openapi.json describes what to send.",
+    401: "Authentication failed; send a valid token as `Authorization: Bearer quiz_...`.",
+    403: "You may not do that with this account or token.",
+    404: "Nothing is at this address; GET /api/openapi.json lists the API's paths.",
+    405: "{method} is not allowed on {path}; the Allow header lists the methods that are.",
+    413: "The request body is larger than this server takes: {limit} at most.",
+    429: "Too many requests came from you; wait a minute and try again.",
+}
 CSRF_MESSAGE = (
     "Your form expired or came from another page, so it was not accepted for your safety. "
     "Go back, reload the page and send it again."
 )
 API_500_MESSAGE = "Something went wrong on our side; nothing was saved. Please try again."
+API_CSRF_HINT = (
+    "Send the token from GET /api/csrf-token in the X-CSRFToken header, "
+    "or authenticate with a personal access token (Authorization: Bearer ...) instead."
+)
+PROBLEM_MIMETYPE = "application/problem+json"
+# The error's own headers an API client needs (what the method allows, when to retry, how to
+# authenticate); werkzeug's Content-Type for its HTML page is not one of them.
+KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
 FALLBACK_PAGE = (
     '<!doctype html><html lang="en"><meta charset="utf-8"><title>{title}</title>'
     '<h1>{title}</h1><p>{message}</p><p><a href="/">Back to the quizzes</a></p></html>'
@@ -59,21 +79,44 @@ def render_error(code: int, message: str | None = None) -> tuple[str, int]:
     return page, code
 
 
-def api_error(error: HTTPException) -> tuple[Response, int]:
-    """An HTTP error as the API's JSON: {"error": "what went wrong and how to fix it"}."""
+def problem(status: int, detail: str) -> Response:
+    """An RFC 9457 problem: `type` about:blank, so `title` is the status's standard phrase and
+    `detail` says what went wrong and how to fix it. `error` repeats `detail` for the clients
+    written against the API's first error shape ({"error": ...})."""
+    title = HTTP_STATUS_CODES.get(status, "Error")
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    response = jsonify({**body, "error": detail})
+    response.status_code = status
+    response.mimetype = PROBLEM_MIMETYPE
+    return response
+
+
+def api_error(error: HTTPException) -> Response:
+    """An HTTP error as the API's problem details, with the headers that come with it."""
     code = error.code or 500
-    return jsonify({"error": error_message(code, _custom(error))[1]}), code
+    detail = _custom(error) or _api_default(code)
+    if isinstance(error, CSRFError):  # the API blueprint's 400 handler sees these first
+        detail = f"{error.description} {API_CSRF_HINT}"
+    if code == 429:  # Flask-Limiter's description is the bare limit ("2 per 1 minute")
+        detail = f"{_api_default(code)} (limit: {error.description})"
+    response = problem(code, detail)
+    # RateLimitExceeded and the like carry a whole response: its headers (Retry-After) count.
+    sources = [error.get_headers(), error.response.headers if error.response else []]
+    for name, value in (pair for source in sources for pair in source):
+        if name in KEPT_HEADERS:
+            response.headers[name] = value
+    return response
 
 
 @bp.app_errorhandler(CSRFError)
-def csrf_error(error: CSRFError) -> tuple[str | Response, int]:
+def csrf_error(error: CSRFError) -> str | Response | tuple[str, int]:
     if wants_json():
-        return jsonify({"error": f"{error.description} Send the X-CSRFToken header."}), 400
+        return problem(400, f"{error.description} {API_CSRF_HINT}")
     return render_error(400, CSRF_MESSAGE)
 
 
 @bp.app_errorhandler(HTTPException)
-def http_error(error: HTTPException) -> tuple[str | Response, int]:
+def http_error(error: HTTPException) -> Response | tuple[str, int]:
     if wants_json():
         return api_error(error)
     # abort(404, "No bank called x") shows its own message; werkzeug's stock texts don't.
@@ -81,7 +124,7 @@ def http_error(error: HTTPException) -> tuple[str | Response, int]:
 
 
 @bp.app_errorhandler(500)
-def internal_error(_error: Exception) -> tuple[str | Response, int]:
+def internal_error(_error: Exception) -> Response | tuple[str, int]:
     session = g.get("db_session")
     if session is not None:
         try:
@@ -89,8 +132,13 @@ def internal_error(_error: Exception) -> tuple[str | Response, int]:
         except Exception:  # noqa: BLE001 - a broken connection must not hide the error page
             current_app.logger.exception("rolling back after an error failed")
     if wants_json():
-        return jsonify({"error": API_500_MESSAGE}), 500
+        return problem(500, API_500_MESSAGE)
     return render_error(500)
+
+
+def _api_default(code: int) -> str:
+    text = API_MESSAGES.get(code) or error_message(code)[1]
+    return text.format(method=request.method, path=request.path, limit=_request_limit())
 
 
 def _custom(error: HTTPException) -> str | None:
