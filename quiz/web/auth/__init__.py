@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from quiz.web.auth.learner import Account, current_learner, login_manager
+from quiz.web.auth.learner import Account, current_learner, current_learner_or_none, login_manager
 from quiz.web.auth.roles import author_required, is_author
 from quiz.web.auth.routes import bp
 
-__all__ = ["Account", "author_required", "bp", "current_learner", "is_author", "login_manager"]
+__all__ = [
+    "Account",
+    "author_required",
+    "bp",
+    "current_learner",
+    "current_learner_or_none",
+    "is_author",
+    "login_manager",
+]
