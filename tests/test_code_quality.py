@@ -1,4 +1,4 @@
-"""The code stays as the style guide asks: ruff-clean and formatted everywhere, mypy-clean core."""
+"""The code stays as the style guide asks: ruff-clean and formatted, mypy-clean everywhere."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def test_ruff_format() -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_mypy_on_the_core() -> None:
-    result = run("mypy", "quiz/core")
+def test_mypy_on_the_whole_package() -> None:
+    """Strict on quiz.core and quiz.storage, the defaults elsewhere (pyproject's [tool.mypy])."""
+    result = run("mypy", "quiz")
     assert result.returncode == 0, result.stdout

@@ -55,7 +55,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _rows(bank_id: str) -> list[AttemptRow]:
-    from quiz import create_app
+    from quiz.factory import create_app
     from quiz.storage.db import get_session
     from quiz.storage.item_rows import attempt_rows
 

@@ -63,9 +63,9 @@ def _accept(args: argparse.Namespace) -> int:
 def _regrade(path: Path, question_id: str, response: str, author: str | None) -> int:
     from datetime import UTC, datetime
 
-    from quiz import create_app
     from quiz.core.banks.loading import load_bank
     from quiz.core.scheduling import DEFAULT_RETENTION
+    from quiz.factory import create_app
     from quiz.storage.db import get_session
     from quiz.storage.regrading import regrade_answers
 

@@ -31,7 +31,7 @@ def optimize(username: str) -> int:
     except ImportError:
         print(f"quiz: {OptimizerMissingError.__doc__} Install it with: {_hint()}", file=sys.stderr)
         return EXIT_USAGE
-    from quiz import create_app
+    from quiz.factory import create_app
     from quiz.storage.card_stats import review_history
     from quiz.storage.cards import settings_for
     from quiz.storage.db import get_session

@@ -39,7 +39,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _db(args: argparse.Namespace) -> int:
-    from quiz import create_app
+    from quiz.factory import create_app
     from quiz.storage.migrate import upgrade
 
     app = create_app()

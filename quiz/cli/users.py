@@ -63,7 +63,7 @@ def register(commands: Subcommands) -> None:
 @contextmanager
 def _database() -> Iterator[Session]:
     """The configured database (instance config and QUIZ_* variables), as `quiz serve` uses it."""
-    from quiz import create_app
+    from quiz.factory import create_app
     from quiz.storage.db import get_session
 
     with create_app().app_context():

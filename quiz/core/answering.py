@@ -6,12 +6,10 @@ returns in one short transaction; nothing here reads a clock or a database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from quiz.core.scheduling import Outcome, Scheduler, suggest_rating
+from quiz.core.scheduling import Outcome, SavedCard, Scheduler, suggest_rating
 from quiz.core.verdict import Verdict
 
 
@@ -19,12 +17,12 @@ from quiz.core.verdict import Verdict
 class QuizReview:
     """An answer as a review of its card: the rating it earned and the card it leaves."""
 
-    card_before: dict[str, Any]
+    card_before: SavedCard
     outcome: Outcome
 
     @property
     def was_new(self) -> bool:
-        return self.card_before.get("last_review") is None
+        return self.card_before["last_review"] is None
 
 
 def needs_typical_time(verdict: Verdict, took_ms: int | None) -> bool:
@@ -37,10 +35,10 @@ def decide_review(
     verdict: Verdict,
     took_ms: int | None,
     typical_ms: float | None,
-    card: Mapping[str, Any],
+    card: SavedCard,
     scheduler: Scheduler,
     now: datetime,
 ) -> QuizReview:
     """The card's review for a graded answer, rated as the verdict and its time suggest."""
     rating = suggest_rating(verdict, took_ms, typical_ms)
-    return QuizReview(dict(card), scheduler.review(card, rating, now, took_ms))
+    return QuizReview(card, scheduler.review(card, rating, now, took_ms))

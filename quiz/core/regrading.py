@@ -17,7 +17,7 @@ from quiz.core.bank import Question
 from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 from quiz.core.parsing.text import normalize
-from quiz.core.scheduling import Rating, Scheduler, suggest_rating, typical_time
+from quiz.core.scheduling import Rating, SavedCard, Scheduler, suggest_rating, typical_time
 from quiz.core.verdict import Verdict
 
 
@@ -62,8 +62,8 @@ class PastReview:
     rating: Rating
     reviewed_at: datetime
     duration_ms: int | None
-    card_before: dict[str, Any]
-    card_after: dict[str, Any]
+    card_before: SavedCard
+    card_after: SavedCard
     undone: bool = False
 
 

@@ -1,6 +1,8 @@
 """Spaced repetition: the only module that knows fsrs. Callers pass the clock in.
 
-Each question is a card; its memory state is fsrs's Card, saved as a dict. The interval a
+Each question is a card; its memory state is fsrs's Card, which stays inside this module:
+callers hold it as fsrs's own JSON form (`SavedCard`, a TypedDict) and read its due date
+through `due_of`, the one place that parses it. The interval a
 rating would give is previewed once and that same outcome is applied when the learner
 picks it, so the button shows exactly what happens even with fsrs's random fuzz.
 """
@@ -13,9 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import IntEnum
-from typing import Any
+from typing import Any, cast
 
 import fsrs
+from fsrs.card import CardDict
+from fsrs.review_log import ReviewLogDict
 
 from quiz.core.verdict import Verdict
 
@@ -23,6 +27,14 @@ DEFAULT_RETENTION = 0.9
 MATURE_DAYS = 21  # Anki's line between young and mature cards, by interval
 PREVIEW_TTL = timedelta(hours=1)  # an older preview is recomputed: elapsed time changes memory
 PARAMETER_COUNT = len(fsrs.scheduler.DEFAULT_PARAMETERS)  # 21 for FSRS-6
+
+SavedCard = CardDict  # a card's memory state as saved (JSON): fsrs's Card.to_dict()
+SavedLog = ReviewLogDict  # one review as saved (JSON): fsrs's ReviewLog.to_dict()
+
+
+def due_of(card: SavedCard) -> datetime:
+    """When the card is due: the one place its saved due date is parsed."""
+    return datetime.fromisoformat(card["due"])
 
 
 class Rating(IntEnum):
@@ -43,22 +55,22 @@ class Outcome:
     """What rating a card would do: the card's next state, its review log and the interval."""
 
     rating: Rating
-    card: dict[str, Any]
-    log: dict[str, Any]
+    card: SavedCard
+    log: SavedLog
     interval: timedelta
 
     @property
     def due(self) -> datetime:
-        return datetime.fromisoformat(self.card["due"])
+        return due_of(self.card)
 
     def applied_at(self, now: datetime) -> Outcome:
         """The same outcome taken at `now` instead of when it was previewed: the interval on
         the button stays exact, and the review's time is the true one."""
         shift = now - datetime.fromisoformat(self.log["review_datetime"])
-        card = {**self.card, "due": (self.due + shift).isoformat(), "last_review": now.isoformat()}
-        return Outcome(
-            self.rating, card, {**self.log, "review_datetime": now.isoformat()}, self.interval
-        )
+        due, at = (self.due + shift).isoformat(), now.isoformat()
+        card: SavedCard = {**self.card, "due": due, "last_review": at}
+        log: SavedLog = {**self.log, "review_datetime": at}
+        return Outcome(self.rating, card, log, self.interval)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,8 +84,8 @@ class Outcome:
     def from_dict(cls, data: Mapping[str, Any]) -> Outcome:
         return cls(
             Rating(data["rating"]),
-            dict(data["card"]),
-            dict(data["log"]),
+            saved_card(data["card"]),
+            fsrs.ReviewLog.from_dict(cast(SavedLog, data["log"])).to_dict(),
             timedelta(seconds=data["interval_seconds"]),
         )
 
@@ -83,12 +95,12 @@ class Preview:
     """The four outcomes of a card as shown at `at`; applied as they are while still fresh."""
 
     at: datetime
-    card: dict[str, Any]
+    card: SavedCard
     outcomes: dict[Rating, Outcome]
 
-    def is_fresh_for(self, card: Mapping[str, Any], now: datetime) -> bool:
+    def is_fresh_for(self, card: SavedCard, now: datetime) -> bool:
         """Still the card shown (not rated or changed since) and not too old to apply."""
-        return dict(card) == self.card and timedelta(0) <= now - self.at <= PREVIEW_TTL
+        return card == self.card and timedelta(0) <= now - self.at <= PREVIEW_TTL
 
     def to_dict(self) -> dict[str, Any]:
         outcomes = {str(int(r)): o.to_dict() for r, o in self.outcomes.items()}
@@ -97,7 +109,12 @@ class Preview:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Preview:
         outcomes = {Rating(int(r)): Outcome.from_dict(o) for r, o in data["outcomes"].items()}
-        return cls(datetime.fromisoformat(data["at"]), dict(data["card"]), outcomes)
+        return cls(datetime.fromisoformat(data["at"]), saved_card(data["card"]), outcomes)
+
+
+def saved_card(data: Mapping[str, Any]) -> SavedCard:
+    """A card read back from JSON: fsrs reads every field, so a malformed one fails here."""
+    return fsrs.Card.from_dict(cast(SavedCard, data)).to_dict()
 
 
 def card_id_for(bank_id: str, question_id: str) -> int:
@@ -106,9 +123,9 @@ def card_id_for(bank_id: str, question_id: str) -> int:
     return int.from_bytes(digest, "big")
 
 
-def new_card(card_id: int, now: datetime) -> dict[str, Any]:
+def new_card(card_id: int, now: datetime) -> SavedCard:
     """A card never reviewed, due now."""
-    return dict(fsrs.Card(card_id=card_id, due=now).to_dict())
+    return fsrs.Card(card_id=card_id, due=now).to_dict()
 
 
 def check_parameters(parameters: Sequence[float]) -> tuple[float, ...]:
@@ -137,28 +154,25 @@ class Scheduler:
         self._fsrs = fsrs.Scheduler(**options)
 
     def preview(
-        self, card: Mapping[str, Any], now: datetime, duration_ms: int | None = None
+        self, card: SavedCard, now: datetime, duration_ms: int | None = None
     ) -> dict[Rating, Outcome]:
         """The outcome of each rating at `now`; apply one of these, don't re-review."""
         return {rating: self.review(card, rating, now, duration_ms) for rating in Rating}
 
-    def make_preview(self, card: Mapping[str, Any], now: datetime) -> Preview:
-        return Preview(now, dict(card), self.preview(card, now))
+    def make_preview(self, card: SavedCard, now: datetime) -> Preview:
+        return Preview(now, card, self.preview(card, now))
 
     def review(
         self,
-        card: Mapping[str, Any],
+        card: SavedCard,
         rating: Rating,
         now: datetime,
         duration_ms: int | None = None,
     ) -> Outcome:
         """One rating applied now (fuzzed if fuzz is on): for reviews no button showed."""
-        before = fsrs.Card.from_dict(dict(card))  # type: ignore[arg-type]
+        before = fsrs.Card.from_dict(card)
         after, log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now, duration_ms)
-        return Outcome(rating, dict(after.to_dict()), dict(log.to_dict()), after.due - now)
-
-    def retrievability(self, card: Mapping[str, Any], now: datetime) -> float:
-        return self._fsrs.get_card_retrievability(fsrs.Card.from_dict(dict(card)), now)  # type: ignore[arg-type]
+        return Outcome(rating, after.to_dict(), log.to_dict(), after.due - now)
 
 
 def suggest_rating(verdict: Verdict, took_ms: int | None, typical_ms: float | None) -> Rating:
@@ -191,13 +205,13 @@ def format_interval(interval: timedelta) -> str:
     return f"{days / 365:.1f}".rstrip("0").rstrip(".") + "y"
 
 
-def card_stage(card: Mapping[str, Any] | None) -> str:
+def card_stage(card: SavedCard | None) -> str:
     """new (never reviewed), learning (in steps), young or mature (by its current interval)."""
-    if card is None or card.get("last_review") is None:
+    if card is None or card["last_review"] is None:
         return "new"
     if card["state"] != fsrs.State.Review.value:
         return "learning"
-    interval = datetime.fromisoformat(card["due"]) - datetime.fromisoformat(card["last_review"])
+    interval = due_of(card) - datetime.fromisoformat(card["last_review"])
     return "mature" if interval >= timedelta(days=MATURE_DAYS) else "young"
 
 
@@ -234,14 +248,15 @@ class Queue:
 
 
 def build_queue(
-    cards: Sequence[tuple[CardKey, Mapping[str, Any] | None]],
+    cards: Sequence[tuple[CardKey, SavedCard | None]],
     now: datetime,
     day_end: datetime,
     new_allowance: int,
 ) -> Queue:
     """The queue from every card in scope (None: never reviewed), in the banks' own order."""
-    steps = sorted((_due(c), k) for k, c in cards if card_stage(c) == "learning")
-    reviews = sorted((_due(c), k) for k, c in cards if card_stage(c) in ("young", "mature"))
+    seen = [(k, c) for k, c in cards if c is not None and card_stage(c) != "new"]
+    steps = sorted((due_of(c), k) for k, c in seen if card_stage(c) == "learning")
+    reviews = sorted((due_of(c), k) for k, c in seen if card_stage(c) in ("young", "mature"))
     new = [k for k, c in cards if card_stage(c) == "new"][: max(0, new_allowance)]
     learning = [k for due, k in steps if due <= now]
     review = [k for due, k in reviews if due < day_end]
@@ -249,8 +264,3 @@ def build_queue(
         learning = [k for due, k in steps if due <= now + LEARN_AHEAD][:1]
     later = next((due for due, _ in steps if due > now), None) if not learning else None
     return Queue(tuple(learning), tuple(review), tuple(new), later)
-
-
-def _due(card: Mapping[str, Any] | None) -> datetime:
-    assert card is not None
-    return datetime.fromisoformat(card["due"])

@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from quiz.core.optimizing import Review
-from quiz.core.scheduling import CardKey, card_stage, forecast
+from quiz.core.scheduling import CardKey, SavedCard, card_stage, due_of, forecast
 from quiz.storage.models import CardState, FlashcardSettings, ReviewLog
 from quiz.storage.stats import as_date, utc_day
 
@@ -20,7 +20,7 @@ STAGES = ("new", "learning", "young", "mature")
 
 def card_states(
     session: Session, learner_id: int, bank_ids: Iterable[str] | None = None
-) -> dict[CardKey, dict]:
+) -> dict[CardKey, SavedCard]:
     """The learner's saved cards, by (bank id, question id); all banks when `bank_ids` is None."""
     query = select(CardState.bank_id, CardState.question_id, CardState.card).where(
         CardState.learner_id == learner_id
@@ -33,7 +33,7 @@ def card_states(
 def due_forecast(session: Session, learner_id: int, today: date, days: int = 30) -> list[int]:
     """How many cards fall due on each of the next `days` days (overdue ones count today)."""
     cards = card_states(session, learner_id).values()
-    dues = [datetime.fromisoformat(c["due"]) for c in cards if card_stage(c) != "new"]
+    dues = [due_of(c) for c in cards if card_stage(c) != "new"]
     return forecast(dues, today, days)
 
 

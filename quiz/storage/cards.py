@@ -23,6 +23,7 @@ from quiz.core.scheduling import (
     Scheduler,
     build_queue,
     card_id_for,
+    due_of,
     new_card,
     suggest_rating,
     typical_time,
@@ -227,7 +228,7 @@ def undo_last_rating(session: Session, learner_id: int) -> ReviewLog | None:
     if log is None or state is None or state.card != log.card_after:
         return None
     state.card, state.preview = log.card_before, None
-    state.due = datetime.fromisoformat(log.card_before["due"])
+    state.due = due_of(log.card_before)
     log.undone = True
     session.flush()
     return log

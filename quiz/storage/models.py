@@ -29,6 +29,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from quiz.core.scheduling import SavedCard
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -215,7 +217,7 @@ class CardState(Base):
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
     bank_id: Mapped[str] = mapped_column(String(200))
     question_id: Mapped[str] = mapped_column(String(200))
-    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    card: Mapped[SavedCard] = mapped_column(JSON)
     due: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     preview: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
@@ -239,8 +241,8 @@ class ReviewLog(Base):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(10))
     was_new: Mapped[bool] = mapped_column(Boolean, default=False)
-    card_before: Mapped[dict[str, Any]] = mapped_column(JSON)
-    card_after: Mapped[dict[str, Any]] = mapped_column(JSON)
+    card_before: Mapped[SavedCard] = mapped_column(JSON)
+    card_after: Mapped[SavedCard] = mapped_column(JSON)
     undone: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -21,7 +21,7 @@ from quiz.core.regrading import (
     regraded_verdict,
     replay,
 )
-from quiz.core.scheduling import DEFAULT_RETENTION, Rating, Scheduler
+from quiz.core.scheduling import DEFAULT_RETENTION, Rating, Scheduler, due_of
 from quiz.core.verdict import Verdict
 from quiz.storage.cards import desired_retention_for, get_state
 from quiz.storage.engine import begin_write
@@ -123,7 +123,7 @@ def _replay_card(
     last = next((r for r in reversed(replayed) if not r.undone), None)
     if state is not None and last is not None:
         state.card, state.preview = last.card_after, None
-        state.due = datetime.fromisoformat(last.card_after["due"])
+        state.due = due_of(last.card_after)
 
 
 def _corrected_ratings(

@@ -47,7 +47,7 @@ def serve(
     debug: bool = False,
 ) -> None:
     """Serve the app until interrupted."""
-    from quiz import create_app  # the factory loads banks and migrates: only when serving
+    from quiz.factory import create_app  # the factory loads banks and migrates: only when serving
 
     # Both pick up edited banks without a restart: development on every request, production
     # at most once a second per worker (BANKS_CHECK_SECONDS).

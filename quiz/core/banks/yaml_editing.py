@@ -104,7 +104,9 @@ def _find_question(root: MappingNode, question_id: str) -> MappingNode:
     questions = _value_of(root, "questions")
     if isinstance(questions, SequenceNode):
         for node in questions.value:
-            ident = _value_of(node, "id") if isinstance(node, MappingNode) else None
+            if not isinstance(node, MappingNode):
+                continue
+            ident = _value_of(node, "id")
             if isinstance(ident, ScalarNode) and ident.value == question_id:
                 return node
     raise YamlEditError(f"the file has no question with id '{question_id}'")

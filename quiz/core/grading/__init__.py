@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from quiz.core.bank import Question
-from quiz.core.errors import SelfGradedError
 from quiz.core.grading import (
     card,
     choice,
@@ -27,7 +26,8 @@ from quiz.core.grading import (
 from quiz.core.grading.grader import Grader, Report
 from quiz.core.verdict import Verdict
 
-GRADERS: dict[str, Grader] = {
+# Each grader is typed in its own key; the table, indexed by a run-time type name, cannot be.
+GRADERS: dict[str, Grader[Any]] = {
     "choice": choice.GRADER,
     "truefalse": truefalse.GRADER,
     "text": text.GRADER,
@@ -45,9 +45,9 @@ __all__ = ["GRADERS", "Grader", "Report", "grade", "response_shape"]
 
 
 def grade(question: Question, response: Any) -> Verdict:
-    """Grade a learner's response to a question; the one function every caller uses."""
-    if question.type == "card":
-        raise SelfGradedError(f"question '{question.id}' is a card: it is self-graded")
+    """Grade a learner's response to a question; the one function every caller uses.
+
+    A card is self-graded: its grader raises SelfGradedError."""
     return GRADERS[question.type].grade(question.key, response)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from quiz.core.errors import SelfGradedError
 from quiz.core.grading.grader import Grader, Report
@@ -13,7 +13,7 @@ def prepare(fields: Mapping[str, Any], report: Report) -> str:
     return str(fields["back"])
 
 
-def grade(key: str, response: Any) -> Any:
+def grade(key: str, response: Any) -> NoReturn:
     raise SelfGradedError("a card is self-graded: rate how well you remembered it")
 
 

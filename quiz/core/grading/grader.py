@@ -4,22 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from quiz.core.errors import ResponseError
 from quiz.core.grading.limits import check_int, check_item, check_items, check_text
+from quiz.core.verdict import Verdict
 
-Report = Callable[..., None]
-"""report(message, key, index=None): a problem with the question's `key` (or its item)."""
+K = TypeVar("K")
+
+
+class Report(Protocol):
+    """A problem with the question's field `key` (or its item at `index`), as the loader
+    reports it with the field's place in the file."""
+
+    def __call__(self, message: str, key: str, index: int | None = None) -> None: ...
+
+
+def _one_text(key: object) -> str:
+    return "text"
 
 
 @dataclass(frozen=True)
-class Grader:
-    """A question type's grading: prepare the reference once, then grade responses."""
+class Grader(Generic[K]):
+    """A question type's grading: prepare the reference (the key, of type K) once, then grade
+    responses against it. Responses are decoded JSON or form values, hence `Any`.
 
-    prepare: Callable[[Mapping[str, Any], Report], Any]
-    grade: Callable[[Any, Any], Any]
-    response_shape: Callable[[Any], str] = lambda key: "text"
+    `prepare` may give None after reporting a problem: the question then fails to load, so
+    `grade` only ever sees a key."""
+
+    prepare: Callable[[Mapping[str, Any], Report], K | None]
+    grade: Callable[[K, Any], Verdict]
+    response_shape: Callable[[K], str] = _one_text
 
 
 def as_text(response: Any) -> str:

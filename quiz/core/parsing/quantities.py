@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass
 from os import PathLike
 from tokenize import TokenError
+from typing import Any
 
 import pint
 
@@ -98,7 +99,7 @@ class Comparison:
     unit_converted: bool
 
 
-_registry: pint.UnitRegistry | None = None
+_registry: pint.UnitRegistry[Any] | None = None
 _registry_lock = threading.Lock()
 
 
@@ -322,7 +323,7 @@ def _symbol(unit: str) -> str:
     return SYMBOLS.get(unit) or format(_lookup_unit(unit), "~P")
 
 
-def _get_registry(cache_folder: str | PathLike[str] | None = None) -> pint.UnitRegistry:
+def _get_registry(cache_folder: str | PathLike[str] | None = None) -> pint.UnitRegistry[Any]:
     global _registry
     if _registry is None:
         with _registry_lock:

@@ -25,7 +25,7 @@ from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.api.once import respond_once
 from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
-from quiz.web.auth import current_learner
+from quiz.web.auth import current_learner, current_learner_or_none
 from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
 from quiz.web.errors.handlers import api_error
@@ -73,7 +73,7 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
         abort(400, 'Send a JSON object with a "response" key, e.g. {"response": "Tajikistan"}.')
     # The id from the signed session spares a read on this hot path; a first-time visitor
     # gets an anonymous learner made for them.
-    learner_id = current_learner_id() or current_learner().id  # type: ignore[union-attr]
+    learner_id = current_learner_id() or current_learner().id
     answered = respond_once(learner_id, lambda: _answer(learner_id, bank_id, found, body))
     get_session().commit()
     return jsonify(answered.body), answered.status
@@ -91,7 +91,7 @@ def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]
 
 @bp.get("/progress")
 def progress() -> Response:
-    learner = current_learner(create=False)
+    learner = current_learner_or_none()
     by_bank = progress_by_bank(get_session(), learner.id) if learner else {}
     payload = progress_payload(get_registry().banks, by_bank)
     return jsonify({"mastery_definition": MASTERY_DEFINITION, "banks": payload})

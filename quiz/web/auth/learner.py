@@ -7,7 +7,7 @@ every request, so replacing it (`revoke_sessions`) ends every session made befor
 
 from __future__ import annotations
 
-from flask import session
+from flask import abort, session
 from flask_login import LoginManager, UserMixin, current_user
 
 from quiz.storage import create_learner, get_learner
@@ -59,18 +59,27 @@ def load_account(user_id: str) -> Account | None:
     return Account(learner) if learner is not None and learner.username else None
 
 
-def current_learner(create: bool = True) -> Learner | None:
-    """The learner behind this request; an anonymous one is created (and committed) if asked.
+def current_learner() -> Learner:
+    """The learner behind this request, an anonymous one created (and committed) on first need.
 
-    Only requests that write pass `create=True`: a page view must not make a learner."""
+    Only requests that write call this: a page view uses `current_learner_or_none`, so that
+    looking at a page never makes a learner."""
+    learner = current_learner_or_none()
+    if learner is not None:
+        return learner
+    if current_user.is_authenticated:  # the account was deleted since this request began
+        abort(401)
+    learner = create_learner(get_session())
+    get_session().commit()
+    session[ANONYMOUS_KEY] = session_reference(learner)
+    return learner
+
+
+def current_learner_or_none() -> Learner | None:
+    """The learner behind this request, if there is one yet (signed in or anonymous)."""
     if current_user.is_authenticated:
         return get_learner(get_session(), current_user.id)
-    learner = anonymous_learner()
-    if learner is None and create:
-        learner = create_learner(get_session())
-        get_session().commit()
-        session[ANONYMOUS_KEY] = session_reference(learner)
-    return learner
+    return anonymous_learner()
 
 
 def current_learner_id() -> int | None:

@@ -48,13 +48,14 @@ def scope_from(args: MultiDict[str, str]) -> Scope:
     """The scope named by `bank` arguments (none: every bank); 404 on an unknown bank."""
     registry = get_registry()  # exams have no flashcards: they are not in the deck
     ids = list(dict.fromkeys(args.getlist("bank")))
-    banks = [registry.get_practice(bank_id) for bank_id in ids]
-    if any(bank is None for bank in banks):
+    found = [registry.get_practice(bank_id) for bank_id in ids]
+    banks = [bank for bank in found if bank is not None]
+    if len(banks) < len(found):
         abort(404, "There is no such bank (it may have been renamed or removed).")
     mode = args.get("mode", "flip") if args.get("mode") in MODES else "flip"
     if not ids:
         banks = sorted(registry.practice_banks.values(), key=lambda b: b.title.casefold())
-    return Scope(tuple(b for b in banks if b is not None), bool(ids), mode)
+    return Scope(tuple(banks), bool(ids), mode)
 
 
 def current_scope() -> Scope:

@@ -12,7 +12,7 @@ from quiz.core.grading import grade
 from quiz.core.scheduling import CardKey, Rating, suggest_rating
 from quiz.storage import cards
 from quiz.storage.db import get_session
-from quiz.web.auth import current_learner
+from quiz.web.auth import current_learner, current_learner_or_none
 from quiz.web.flashcards import deck, pages
 from quiz.web.flashcards.deck import TYPED_KEY
 from quiz.web.flashcards.forms import AnswerForm, RateForm, SettingsForm, UndoForm
@@ -26,7 +26,7 @@ def _now() -> datetime:
 
 @bp.get("/")
 def index() -> str:
-    learner = current_learner(create=False)
+    learner = current_learner_or_none()
     context = pages.overview(learner.id if learner else None, _now())
     retention = pages.retention_percent(learner.id if learner else None)
     form = SettingsForm(retention=retention)
@@ -34,10 +34,10 @@ def index() -> str:
 
 
 @bp.post("/settings")
-def settings() -> str | Response:
+def settings() -> Response | tuple[str, int]:
     form = SettingsForm()
     if not form.validate_on_submit():
-        learner = current_learner(create=False)
+        learner = current_learner_or_none()
         context = pages.overview(learner.id if learner else None, _now())
         return render_template("flashcards/index.html", form=form, **context), 400
     pages.save_retention(current_learner().id, float(form.retention.data) / 100)
@@ -48,7 +48,7 @@ def settings() -> str | Response:
 @bp.get("/review")
 def review() -> str:
     scope = deck.current_scope()
-    learner = current_learner(create=False)  # a page view makes no learner
+    learner = current_learner_or_none()  # a page view makes no learner
     queue = pages.queue_for(learner.id if learner else None, scope, _now())
     if queue.next is None:
         return render_template("flashcards/done.html", scope=scope, queue=queue, undo=UndoForm())
@@ -62,7 +62,7 @@ def review() -> str:
 def back(bank_id: str, question_id: str) -> str:
     scope = deck.current_scope()
     question = deck.find_question(bank_id, question_id)
-    learner, now = current_learner(create=False), _now()
+    learner, now = current_learner_or_none(), _now()
     learner_id = learner.id if learner else None
     preview = pages.preview_for(learner_id, (bank_id, question_id), now)
     context = pages.back(
@@ -130,7 +130,7 @@ def rate(bank_id: str, question_id: str) -> Response:
 def undo() -> Response:
     scope = deck.current_scope()
     if UndoForm().validate_on_submit():
-        learner = current_learner(create=False)
+        learner = current_learner_or_none()
         log = cards.undo_last_rating(get_session(), learner.id) if learner else None
         get_session().commit()
         flash(pages.undo_message(log), "success" if log else "info")

@@ -12,7 +12,7 @@ from quiz.storage import BankProgress, progress_by_bank
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web import figures
-from quiz.web.auth import current_learner, is_author
+from quiz.web.auth import current_learner_or_none, is_author
 from quiz.web.banks_registry import get_registry
 
 bp = Blueprint("home", __name__)
@@ -33,7 +33,7 @@ class BankCard:
 
 @bp.get("/")
 def index() -> str:
-    learner = current_learner(create=False)
+    learner = current_learner_or_none()
     progress = progress_by_bank(get_session(), learner.id) if learner else {}
     registry = get_registry()
     banks = sorted(registry.banks.values(), key=lambda bank: bank.title.casefold())

@@ -8,7 +8,7 @@ from flask import Blueprint, render_template
 
 from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
-from quiz.web.auth import current_learner
+from quiz.web.auth import current_learner_or_none
 from quiz.web.banks_registry import get_registry
 from quiz.web.flashcards.deck import desired_retention
 from quiz.web.progress.cards import card_summary
@@ -20,7 +20,7 @@ bp = Blueprint("progress", __name__)
 @bp.get("/progress")
 def index() -> str:
     # Looking creates no learner: someone who never answered sees the empty state.
-    learner = current_learner(create=False)
+    learner = current_learner_or_none()
     today = datetime.now(UTC).date()
     # The figures are kept up to date as answers are written: read, never cached here (a
     # second server must see the same numbers at once).

@@ -213,7 +213,6 @@ def _options(form: StartForm) -> RunOptions:
 
 def _new_run(bank: Bank, options: RunOptions) -> QuizRun:
     learner = current_learner()
-    assert learner is not None  # create=True always gives one
     missed = (
         missed_question_ids(get_session(), learner.id, bank.id) if options.only_wrong else set()
     )

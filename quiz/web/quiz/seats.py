@@ -7,7 +7,7 @@ from quiz.core.exams import caps_runs, refuse_new_run
 from quiz.storage.db import get_session
 from quiz.storage.models import QuizRun
 from quiz.storage.runs import latest_run, runs_started
-from quiz.web.auth import current_learner
+from quiz.web.auth import current_learner_or_none
 from quiz.web.auth.learner import current_learner_id
 
 
@@ -22,7 +22,7 @@ def run_refusal(bank: Bank) -> str | None:
     """
     if not caps_runs(bank):
         return None
-    learner = current_learner(create=False)
+    learner = current_learner_or_none()
     signed_in = learner is not None and not learner.is_anonymous_learner
     started = runs_started(get_session(), learner.id, bank.id) if learner else 0
     return refuse_new_run(bank, started, signed_in)
