@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
-from quiz.core.parsing.numbers import NUMBER_WORDS, format_exact, parse_number, split_number
+from quiz.core.parsing.numbers import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    format_exact,
+    parse_number,
+    split_number,
+)
 from quiz.core.verdict import Verdict
 
 
@@ -56,10 +62,15 @@ _LEADING_WORDS = re.compile(r"^\s*(?:the|a|an|no\.?|number|#)\s*", re.IGNORECASE
 
 
 _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
+# "a third", "one hundredth": a fraction, though "the third" and "hundredth" are ordinals.
+_ONE_FRACTION = re.compile(r"^\s*(?:a|an|one)\s+(\w+)", re.IGNORECASE)
 
 
 def read_response_number(text: str, decimal_comma: bool = False) -> float | None:
     """The number a learner typed, also inside words ("201st base", "Mi-24")."""
+    one = _ONE_FRACTION.match(text)
+    if one and one[1].casefold() in FRACTION_WORDS:
+        return None
     text = _LEADING_WORDS.sub("", text).rstrip(" .!")
     value = parse_number(text, counts=True, decimal_comma=decimal_comma)
     if value is None:

@@ -245,6 +245,8 @@ def _from_tokens(tokens: list[str], text: str, reference_year: int | None) -> Pa
     days = [int(token.rstrip("stndrh")) for token in numbers if not _is_year(token)]
     if len(days) == 2 and months and not years and _short_year_last(tokens, numbers[-1]):
         years.append(full_year(days.pop(), reference_year))  # "12 Mar 87", not "18 19 April"
+    elif days and days[-1] > 31 and months and not years and _short_year_last(tokens, numbers[-1]):
+        years.append(full_year(days.pop(), reference_year))  # "Mar 87": no day is 87
     if len(months) > 1 or len(years) > 1 or len(days) > 1:
         raise UnreadableDateError(f"'{_shortened(text)}' gives more than one date; give just one")
     if not months and (days or not years):

@@ -106,7 +106,7 @@ def test_all_digit_day_and_month_are_ambiguous(text: str) -> None:
         ("13/13", "not a date"),
         ("18/04/123", "year in full"),
         ("2023-13-01", "not a month"),
-        ("April 32", "not a day"),
+        ("April 0", "not a day"),  # "April 32" is April 2032: no day is 32
         ("18 avrul", "not a date"),  # two edits from "april"
         ("Marhc 3", "not a date"),  # a swap is two edits: too far for a 5-letter word
     ],
