@@ -59,7 +59,7 @@ _DIGIT_WORDS = {
 }  # fmt: skip
 # "and a half", "and three quarters" after a whole number: "eight and a half", "one and a half
 # million". No other fraction is read: "two thirds" is no number rather than a wrong one.
-_AND_FRACTIONS = {
+_AND_FRACTIONS: dict[tuple[str, ...], float] = {
     ("and", "a", "half"): 0.5,
     ("and", "one", "half"): 0.5,
     ("and", "a", "quarter"): 0.25,
