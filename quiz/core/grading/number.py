@@ -39,16 +39,19 @@ def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
             f"answer {fields['answer']!r} is not a number (write it in digits, e.g. 201)", "answer"
         )
         value = 0.0
-    tolerance, relative = read_tolerance(fields.get("tolerance"), report)
+    tolerance, relative = read_tolerance(fields.get("tolerance"), report, decimal_comma)
     return NumberKey(value, tolerance, relative, str(fields["answer"]).strip(), decimal_comma)
 
 
-def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
-    """`0.5` (absolute) or `1%` (relative); none means exact."""
+def read_tolerance(
+    text: str | None, report: Report, decimal_comma: bool = False
+) -> tuple[float, bool]:
+    """`0.5` (absolute) or `1%` (relative); none means exact. Separators are read as in the
+    answer (`decimal_comma`)."""
     if text is None:
         return 0.0, False
     relative = text.strip().endswith("%")
-    value = parse_number(text.strip().rstrip("%"))
+    value = parse_number(text.strip().rstrip("%"), decimal_comma=decimal_comma)
     if value is None or value < 0:
         report(
             f"tolerance {text!r} must be a number (absolute) or a percentage like 1%", "tolerance"
