@@ -72,6 +72,7 @@ class Bank:
     source_name: str = ""
     exam: bool = False
     attempts: int | None = None
+    decimal_comma: bool = False  # the bank's default for its number and quantity questions
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

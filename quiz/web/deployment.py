@@ -32,7 +32,7 @@ def proxy_count(setting: object) -> int:
         return 1
     if isinstance(setting, int) and setting >= 0:
         return setting
-    if isinstance(setting, str) and setting.isdigit():
+    if isinstance(setting, str) and setting.isdecimal():
         return int(setting)
     if setting in (None, False, "", "false", "0"):
         return 0

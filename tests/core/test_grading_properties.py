@@ -40,6 +40,7 @@ SETTINGS = settings(
 # Characters the parsers treat specially, so examples reach past the first refusal.
 PARSER_ALPHABET = st.sampled_from(
     list("0123456789 ,.-/+eE'’%°~#()[]*^") + ["\u00a0", "\u202f", "\u2212", "ó", "\ud800"]
+    + ["²", "³", "٣", "½"]  # digits to str.isdigit() that int() refuses, or of another script
     + ["km", "kilometres", "per", "hour", "C", "F", "April", "Sept", "18th", "the", "of",
        "late", "mid", "two", "hundred", "and", "one", "twenty", "Mr.", "Dr", "Shoigu",
        "Sergei", "Jr", "Tajik", "Taliban", "true", "no", "a", "an", "about", "m**", "^2"]

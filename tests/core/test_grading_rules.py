@@ -120,3 +120,53 @@ def test_a_two_digit_year_never_turns_a_wrong_decade_right() -> None:
 @pytest.mark.parametrize("fragment", ["Ortega y Gasset", "Gasset"])
 def test_the_whole_family_name_is_right_whenever_a_fragment_is(fragment: str) -> None:
     assert graded("who", {"answer": "José Ortega y Gasset"}, fragment).correct
+
+
+@pytest.mark.parametrize("response", ["three tenths", "two thirds", "a third", "one quarter"])
+def test_a_fraction_in_words_is_never_graded_as_its_whole_number(response: str) -> None:
+    # "three tenths" once read as 3 (the fraction word was dropped): a false right.
+    assert not graded("number", {"answer": "3"}, response).correct
+    assert not graded("number", {"answer": "2"}, response).correct
+
+
+@pytest.mark.parametrize(
+    ("response", "answer"),
+    [("eight and a half", "8.5"), ("one and a half million", "1500000"), ("2 and a half", "2.5")],
+)
+def test_and_a_half_is_read(response: str, answer: str) -> None:
+    assert graded("number", {"answer": answer}, response).correct
+
+
+@pytest.mark.parametrize(("response", "right"), [("3,5", True), ("3,500", True), ("3.500", False)])
+def test_a_decimal_comma_question_reads_every_comma_as_the_decimal_mark(
+    response: str, right: bool
+) -> None:
+    assert graded("number", {"answer": "3,5", "decimal_comma": True}, response).correct is right
+
+
+def test_without_decimal_comma_a_comma_before_three_digits_groups_thousands() -> None:
+    assert graded("number", {"answer": "3500"}, "3,500").correct
+    assert not graded("number", {"answer": "3.5"}, "3,500").correct
+
+
+@pytest.mark.parametrize("response", ["20 sq km", "20 sqkm", "20 km²"])
+def test_square_kilometres_are_understood_however_written(response: str) -> None:
+    assert graded("quantity", {"answer": "20 square kilometres"}, response).correct
+
+
+def test_feet_written_with_a_mark_are_feet() -> None:
+    assert graded("quantity", {"answer": "30 feet"}, "30'").correct
+
+
+def test_a_two_digit_year_after_a_month_is_that_century() -> None:
+    assert graded("date", {"answer": "March 1987"}, "Mar 87").correct
+
+
+@pytest.mark.parametrize("response", ["Lavrov S.", "Lavrov, Sergei", "lavrov"])
+def test_family_name_first_forms_are_accepted(response: str) -> None:
+    assert graded("who", {"answer": "Sergei Lavrov"}, response).correct
+
+
+def test_a_family_name_written_with_a_space_inside_is_the_same_name() -> None:
+    assert graded("who", {"answer": "Ramsay MacDonald"}, "Mac Donald").correct
+    assert not graded("who", {"answer": "Ramsay MacDonald"}, "Ramsay").correct

@@ -30,6 +30,9 @@ BANK_KEYS: dict[str, Kind] = {
     "source": Kind.TEXT,
     "exam": Kind.FLAG,  # quiz only, the key shown only when a run ends (quiz.core.exams)
     "attempts": Kind.POSITIVE,  # an exam's runs per learner
+    # Every comma a decimal mark in the bank's number and quantity questions (and their
+    # tolerances); a question's own `decimal_comma` overrides it.
+    "decimal_comma": Kind.FLAG,
     "questions": Kind.TEXT_LIST,  # checked by hand: a list of question mappings
 }
 BANK_REQUIRED = ("title", "questions")
@@ -126,3 +129,6 @@ TYPES: dict[str, TypeSpec] = {
 }
 
 DEFAULT_WHO_PROMPT = "Who said this?"
+
+# Bank keys that are defaults for the questions whose type takes the same key.
+BANK_DEFAULTS = ("decimal_comma",)

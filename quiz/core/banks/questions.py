@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from quiz.core.bank import Question, SourceSentence
@@ -33,10 +33,17 @@ def suggest(word: str, options: list[str]) -> str:
 class QuestionBuilder:
     """Turns one question mapping into a Question, or reports why it cannot."""
 
-    def __init__(self, node: YamlMap, article: Article | None, complain: Complain) -> None:
+    def __init__(
+        self,
+        node: YamlMap,
+        article: Article | None,
+        complain: Complain,
+        defaults: Mapping[str, Any] | None = None,
+    ) -> None:
         self.node = node
         self.article = article
         self.complain = complain
+        self.defaults = defaults or {}  # bank-level settings a question may override
         self.failed = False
 
     def fail(self, mark: Mark, message: str) -> None:
@@ -57,12 +64,18 @@ class QuestionBuilder:
         fields = self._fields(spec)
         if self.failed or question_id is None:
             return None
-        key = GRADERS[spec.name].prepare(fields, self._report)
+        key = GRADERS[spec.name].prepare(self._with_defaults(spec, fields), self._report)
         self._check_quote_quantity(key, fields.get("quote"))
         source = self._source_sentence(fields.get("quote"))
         if self.failed:
             return None
         return self._question(question_id, spec, fields, key, source)
+
+    def _with_defaults(self, spec: TypeSpec, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields the grader reads: the bank's settings for the keys this type takes,
+        then the question's own. Kept out of `fields`, which is what the author wrote."""
+        inherited = {k: v for k, v in self.defaults.items() if k in spec.optional}
+        return {**inherited, **fields}
 
     def _report(self, message: str, key: str, index: int | None = None) -> None:
         self.fail(self.at_key(key, index), message)

@@ -59,6 +59,9 @@ _BANK_DESCRIPTIONS = {
     "exam": "An exam: quiz only (no flashcards, no learner exports, no API practice), and "
     "the expected answers, explanations and quotes shown only when a run ends.",
     "attempts": "How many runs of this exam each learner may start (needs exam: true).",
+    "decimal_comma": "Read every comma as a decimal mark ('3,500' is 3.5, '3.500' is 3500) in "
+    "every number and quantity question of this bank; a question's own decimal_comma wins. "
+    "Default: a comma before exactly three digits separates thousands, any other is decimal.",
 }
 
 

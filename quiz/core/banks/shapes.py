@@ -67,7 +67,7 @@ def read_flag_value(value: Any) -> bool:
 
 
 def read_count(value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     raise ShapeError(f"must be a whole number (0 or more), not {_shown(value)}")
 
@@ -75,7 +75,7 @@ def read_count(value: Any) -> int:
 def read_positive(value: Any) -> int:
     text = value.strip() if isinstance(value, str) else ""
     # isascii: "²" is a digit to isdigit() but not to int(); nine digits keep int() cheap.
-    if text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1:
+    if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) >= 1:
         return int(text)
     raise ShapeError(f"must be a whole number (1 or more), not {_shown(value)}")
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from quiz.core.bank import Bank, Question
 from quiz.core.banks.examples import check_examples
-from quiz.core.banks.format import BANK_KEYS, BANK_REQUIRED, Kind
+from quiz.core.banks.format import BANK_DEFAULTS, BANK_KEYS, BANK_REQUIRED, Kind
 from quiz.core.banks.giveaways import giveaway
 from quiz.core.banks.problems import Problem
 from quiz.core.banks.questions import QuestionBuilder, suggest
@@ -35,7 +35,8 @@ class BankValidator:
             self.complain((1, 1), "a bank must be a mapping with at least 'title' and 'questions'")
             return None
         header = self._header(data)
-        questions = self._questions(data.get("questions"), data, article)
+        defaults = {k: header[k] for k in BANK_DEFAULTS if header and header.get(k) is not None}
+        questions = self._questions(data.get("questions"), data, article, defaults)
         if self.problems or header is None:
             return None
         return Bank(
@@ -67,6 +68,7 @@ class BankValidator:
         values["tags"] = tuple(values.get("tags") or ())
         values.setdefault("description", "")
         values["exam"] = bool(values.get("exam"))
+        values["decimal_comma"] = bool(values.get("decimal_comma"))
         return values
 
     def _read(self, data: YamlMap, key: str, kind: Kind) -> Any:
@@ -78,7 +80,7 @@ class BankValidator:
             return None
 
     def _questions(
-        self, items: Any, data: YamlMap, article: Article | None
+        self, items: Any, data: YamlMap, article: Article | None, defaults: dict[str, Any]
     ) -> tuple[Question, ...]:
         if "questions" in data and (not isinstance(items, YamlList) or not items):
             self.complain(
@@ -90,13 +92,19 @@ class BankValidator:
         built: list[Question] = []
         seen: dict[str, int] = {}
         for index, node in enumerate(items or ()):
-            question = self._question(items, index, node, article, seen)
+            question = self._question(items, index, node, article, seen, defaults)
             if question is not None:
                 built.append(question)
         return tuple(built)
 
     def _question(
-        self, items: YamlList, index: int, node: Any, article: Article | None, seen: dict[str, int]
+        self,
+        items: YamlList,
+        index: int,
+        node: Any,
+        article: Article | None,
+        seen: dict[str, int],
+        defaults: dict[str, Any],
     ) -> Question | None:
         if not isinstance(node, YamlMap):
             self.complain(
@@ -105,7 +113,7 @@ class BankValidator:
             )
             return None
         self._check_unique_id(node, seen)
-        question = QuestionBuilder(node, article, self.complain).build()
+        question = QuestionBuilder(node, article, self.complain, defaults).build()
         if question is None:
             return None
         self._check_meaning(question, node)

@@ -9,7 +9,13 @@ from typing import Any
 
 from quiz.core.grading.grader import Grader, Report, as_text, no_answer
 from quiz.core.grading.limits import MAX_TEXT_CHARS
-from quiz.core.parsing.numbers import NUMBER_WORDS, format_exact, parse_number, split_number
+from quiz.core.parsing.numbers import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    format_exact,
+    parse_number,
+    split_number,
+)
 from quiz.core.verdict import Verdict
 
 
@@ -38,16 +44,19 @@ def prepare(fields: Mapping[str, Any], report: Report) -> NumberKey:
         )
         report(f"answer {written!r} {hint}", "answer")
         value = 0.0
-    tolerance, relative = read_tolerance(fields.get("tolerance"), report)
+    tolerance, relative = read_tolerance(fields.get("tolerance"), report, decimal_comma)
     return NumberKey(value, tolerance, relative, str(fields["answer"]).strip(), decimal_comma)
 
 
-def read_tolerance(text: str | None, report: Report) -> tuple[float, bool]:
-    """`0.5` (absolute) or `1%` (relative); none means exact."""
+def read_tolerance(
+    text: str | None, report: Report, decimal_comma: bool = False
+) -> tuple[float, bool]:
+    """`0.5` (absolute) or `1%` (relative); none means exact. Separators are read as in the
+    answer (`decimal_comma`)."""
     if text is None:
         return 0.0, False
     relative = text.strip().endswith("%")
-    value = parse_number(text.strip().rstrip("%"))
+    value = parse_number(text.strip().rstrip("%"), decimal_comma=decimal_comma)
     if value is None or value < 0:
         report(
             f"tolerance {text!r} must be a number (absolute) or a percentage like 1%", "tolerance"
@@ -61,10 +70,15 @@ _LEADING_WORDS = re.compile(r"^\s*(?:the|a|an|no\.?|number|#)\s*", re.IGNORECASE
 
 
 _DIGIT_GROUP = re.compile(r"\d+(?:[.,]\d+)*")
+# "a third", "one hundredth": a fraction, though "the third" and "hundredth" are ordinals.
+_ONE_FRACTION = re.compile(r"^\s*(?:a|an|one)\s+(\w+)", re.IGNORECASE)
 
 
 def read_response_number(text: str, decimal_comma: bool = False) -> float | None:
     """The number a learner typed, also inside words ("201st base", "Mi-24")."""
+    one = _ONE_FRACTION.match(text)
+    if one and one[1].casefold() in FRACTION_WORDS:
+        return None
     text = _LEADING_WORDS.sub("", text).rstrip(" .!")
     value = parse_number(text, counts=True, decimal_comma=decimal_comma)
     if value is None:

@@ -50,7 +50,9 @@ def prepare(fields: Mapping[str, Any], report: Report) -> QuantityKey | None:
         report(f"answer {fields['answer']!r}: {error}", "answer")
         return None
     try:
-        tolerance = parse_tolerance(fields.get("tolerance", DEFAULT_TOLERANCE), reference)
+        tolerance = parse_tolerance(
+            fields.get("tolerance", DEFAULT_TOLERANCE), reference, decimal_comma
+        )
     except QuantityError as error:
         report(f"tolerance {fields.get('tolerance')!r}: {error}", "tolerance")
         return None

@@ -120,7 +120,7 @@ def cloze_blanks(text: str, notes: list[str]) -> tuple[str, set[int]]:
     index = 0
     while (start := text.find("{{c", index)) >= 0:
         digits = start + 3
-        while digits < len(text) and text[digits].isdigit():
+        while digits < len(text) and text[digits].isdecimal():
             digits += 1
         if digits == start + 3 or not text.startswith("::", digits):
             out.append(text[index : start + 3])

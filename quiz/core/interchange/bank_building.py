@@ -59,7 +59,7 @@ def build_bank(imported: Imported, origin: str) -> BuiltBank:
 def _place(where: str) -> int:
     """'12' or 'note 12' as 12, to list notes in input order (sorting keeps ties in order)."""
     last = where.split()[-1] if where.split() else ""
-    return int(last) if last.isdigit() else 0
+    return int(last) if last.isdecimal() else 0
 
 
 def validate_text(text: str, name: str) -> list[Problem]:

@@ -236,15 +236,17 @@ def _month_despite_typo(token: str) -> str:
 
 
 def _from_tokens(tokens: list[str], text: str, reference_year: int | None) -> PartialDate:
-    if any(len(token) > _MAX_DIGITS for token in tokens if token[0].isdigit()):
+    if any(len(token) > _MAX_DIGITS for token in tokens if token[0].isdecimal()):
         raise UnreadableDateError(f"'{_shortened(text)}' holds a number too long for a date")
     months = [_MONTHS[token] for token in tokens if token in _MONTHS]
-    numbers = [token for token in tokens if token[0].isdigit()]
+    numbers = [token for token in tokens if token[0].isdecimal()]
     years = [int(token) for token in numbers if _is_year(token)]
     years += [full_year(int(t[1:]), reference_year) for t in tokens if _is_short_year(t)]
     days = [int(token.rstrip("stndrh")) for token in numbers if not _is_year(token)]
     if len(days) == 2 and months and not years and _short_year_last(tokens, numbers[-1]):
         years.append(full_year(days.pop(), reference_year))  # "12 Mar 87", not "18 19 April"
+    elif days and days[-1] > 31 and months and not years and _short_year_last(tokens, numbers[-1]):
+        years.append(full_year(days.pop(), reference_year))  # "Mar 87": no day is 87
     if len(months) > 1 or len(years) > 1 or len(days) > 1:
         raise UnreadableDateError(f"'{_shortened(text)}' gives more than one date; give just one")
     if not months and (days or not years):
@@ -305,7 +307,7 @@ def _check_day_exists(date: PartialDate) -> None:
 
 
 def _is_unknown(token: str) -> bool:
-    if token[0].isdigit() or _is_short_year(token):
+    if token[0].isdecimal() or _is_short_year(token):
         return False
     return token not in _KNOWN_WORDS
 
@@ -314,16 +316,18 @@ def _short_year_last(tokens: list[str], last: str) -> bool:
     """The last number is two digits and comes after the month ("12 Mar 87", "Mar 12 87")."""
     month_at = next(i for i, token in enumerate(tokens) if token in _MONTHS)
     return (
-        last.isdigit() and len(last) == 2 and len(tokens) - 1 - tokens[::-1].index(last) > month_at
+        last.isdecimal()
+        and len(last) == 2
+        and len(tokens) - 1 - tokens[::-1].index(last) > month_at
     )
 
 
 def _is_short_year(token: str) -> bool:
-    return len(token) == 3 and token[0] == "'" and token[1:].isdigit()
+    return len(token) == 3 and token[0] == "'" and token[1:].isdecimal()
 
 
 def _is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit()
+    return len(token) == 4 and token.isdecimal()
 
 
 def _qualifier(tokens: list[str]) -> str | None:

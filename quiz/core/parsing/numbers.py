@@ -4,8 +4,9 @@
 Separators follow one rule (docs/format.md, "Numbers"): a comma or period followed by groups of
 exactly three digits separates thousands ("3,500", "1.234.567", "1 000"); otherwise it is the
 decimal mark ("3,5" is 3.5, "3.5" is 3.5). With both, the last one is the decimal mark
-("1.234,5", "1,234.5"). A lone "1.234" is read the English way (1.234); `decimal_comma: true`
-on a question makes every comma a decimal mark ("3,500" is 3.5).
+("1.234,5", "1,234.5"). A lone "1.234" is read the English way (1.234). `decimal_comma: true`
+(on a bank or a question) is the other reading: every comma is a decimal mark ("3,500" is 3.5)
+and a period before groups of three digits separates thousands ("3.500" is 3500).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _NUMERAL = (
     r"(?P<sign>[+\-\u2212])?"
     r"(?P<body>\d(?:[\d,.\u00a0\u202f ]*\d)?|[.,]\d+)"
     r"(?:[eE](?P<exp>[+\-\u2212]?\d{1,3})(?!\d)"
-    r"|[ ]?[x×*·][ ]?10(?:(?:\^|\*\*)(?P<pow>[+\-\u2212]?\d{1,3})(?!\d)"
+    r"|[ ]?[x×*·][ ]?10(?:[ ]?(?:\^|\*\*)[ ]?(?P<pow>[+\-\u2212]?\d{1,3})(?!\d)"
     r"|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))?"
 )
 _LEADING_NUMBER = re.compile(rf"\s*{_NUMERAL}(?P<ordinal>st|nd|rd|th)?(?![\d])")
@@ -56,12 +57,34 @@ _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
+# "and a half", "and three quarters" after a whole number: "eight and a half", "one and a half
+# million". No other fraction is read: "two thirds" is no number rather than a wrong one.
+_AND_FRACTIONS: dict[tuple[str, ...], float] = {
+    ("and", "a", "half"): 0.5,
+    ("and", "one", "half"): 0.5,
+    ("and", "a", "quarter"): 0.25,
+    ("and", "one", "quarter"): 0.25,
+    ("and", "three", "quarters"): 0.75,
+}
+_ORDINAL_STEMS = (
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+    "eightieth", "ninetieth", "hundredth", "thousandth", "millionth", "billionth",
+)  # fmt: skip
+# The denominators of a fraction in words ("three tenths", "one quarter", "two halves"):
+# the number before one is never the answer ("five hundredths" is never 5). "first" and
+# "second" are left out: "one second" is a duration.
+FRACTION_WORDS = frozenset(
+    {"half", "halves", "quarter", "quarters", *_ORDINAL_STEMS, *(f"{w}s" for w in _ORDINAL_STEMS)}
+)
 # Words that belong to a number: text holding one after a number read in part is no number
-# ("six point zero two" is never 6).
+# ("six point zero two" is never 6, "three quarters" never 3).
 NUMBER_WORDS = frozenset(
     {*_DIGIT_WORDS, *SCALE_WORDS, *_SIGN_WORDS, "point", "and", "ten", "eleven", "twelve"}
     | {"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-    | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "half"}
+    | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+    | FRACTION_WORDS
 )
 
 
@@ -83,10 +106,15 @@ def parse_number(text: str, counts: bool = False, decimal_comma: bool = False) -
 def split_number(text: str, decimal_comma: bool = False) -> tuple[float, str] | None:
     """A leading number and the rest of the text ("20 km" -> (20.0, "km")), or None."""
     match = _LEADING_NUMBER.match(text)
-    if match:
-        value = _numeral_value(match, decimal_comma)
-        return None if value is None else (value, _rest(text[match.end() :]))
-    return _split_number_words(text, decimal_comma)
+    if match is None:
+        return _split_number_words(text, decimal_comma)
+    value = _numeral_value(match, decimal_comma)
+    rest = _rest(text[match.end() :])
+    if value is not None and _starts_with_number_word(rest):
+        # "5 million km" and "8 and a half km" read on in words; "6 point 5" and
+        # "3 quarters" are no number (split_number_words refuses a number read in part).
+        return _split_number_words(text, decimal_comma)
+    return None if value is None else (value, rest)
 
 
 def format_number(value: float) -> str:
@@ -156,11 +184,16 @@ def _read_words(text: str, decimal_comma: bool) -> float | None:
     scale = 1.0
     if len(words) > 1 and words[-1] in SCALE_WORDS and words[-1] != "hundred":
         scale, words = SCALE_WORDS[words[-1]], words[:-1]
+    fraction = _AND_FRACTIONS.get(tuple(words[-3:]), 0.0) if len(words) > 3 else 0.0
+    if fraction:
+        words = words[:-3]
     if "point" in words:
         value = _read_point(words)
     else:
         value = _read_cardinal(" ".join(words), decimal_comma)
-    return None if value is None else _finite(sign * value * scale)
+    if value is None or (fraction and value != round(value)):
+        return None  # "1.5 and a half" is no number
+    return _finite(sign * (value + fraction) * scale)
 
 
 def _read_point(words: list[str]) -> float | None:
@@ -208,7 +241,7 @@ def _body_digits(body: str, decimal_comma: bool) -> str | None:
         return body
     decimal = _decimal_mark(body, marks, decimal_comma)
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
-    if decimal and not fraction.isdigit():
+    if decimal and not fraction.isdecimal():
         return None
     if any(mark in fraction for mark in ",. "):
         return None
@@ -226,14 +259,17 @@ def _decimal_mark(body: str, marks: list[str], decimal_comma: bool) -> str | Non
         return None
     if len(set(marks) - {" "}) == 2:
         return last  # "1,234.5" and "1.234,5": the last mark is the decimal one
-    if len(marks) == 1 and (last == "." or len(body) - body.index(last) - 1 != 3):
-        return last  # "3.5", "3,5", "1.234" (English), but "3,500" groups thousands
+    three_after = len(body) - body.index(last) - 1 == 3
+    if len(marks) == 1 and (not three_after or (last == "." and not decimal_comma)):
+        # "3.5", "3,5", "1.234" (English), but "3,500" groups thousands, and so does
+        # "3.500" where the comma is the decimal mark.
+        return last
     return None
 
 
 def _grouped(whole: str) -> bool:
     """Digits alone, or digit groups of three after a first group of 1-3 ("12,345,678")."""
-    if whole.isdigit() or whole == "":
+    if whole.isdecimal() or whole == "":
         return True
     return _GROUP.fullmatch(whole) is not None and len(set(re.sub(r"\d", "", whole))) == 1
 

@@ -161,15 +161,18 @@ def _unit_with_trailing_words(unit_text: str) -> str:
         raise
 
 
-def parse_tolerance(text: str | None, reference: Quantity) -> Tolerance:
+def parse_tolerance(
+    text: str | None, reference: Quantity, decimal_comma: bool = False
+) -> Tolerance:
     """Read "1%" (relative) or "500 m" (absolute, same kind as `reference`); blank gives 1%.
+    Separators are read as in the answer (`decimal_comma`).
 
     A percentage is always relative, even for a percentage answer; write "1 percentage point"
     for an absolute tolerance on one.
     """
     if text is None or not text.strip():
         return DEFAULT_TOLERANCE
-    tolerance = _parse_tolerance_quantity(text)
+    tolerance = _parse_tolerance_quantity(text, decimal_comma)
     if tolerance.unit == "percent" and not _POINTS.search(text):
         return Tolerance(relative=tolerance.magnitude / 100)
     if _kind(tolerance.unit) != _kind(reference.unit):
@@ -236,9 +239,9 @@ def alternative_display(quantity: Quantity) -> str | None:
     return None
 
 
-def _parse_tolerance_quantity(text: str) -> Quantity:
+def _parse_tolerance_quantity(text: str, decimal_comma: bool) -> Quantity:
     try:
-        return parse_quantity(text)
+        return parse_quantity(text, decimal_comma)
     except MissingUnitError as error:
         raise MissingUnitError(
             f"tolerance '{text.strip()}' has no unit; write a percentage ('1%') or an amount "

@@ -47,7 +47,7 @@ def learner_from_reference(value: object) -> Learner | None:
     if not isinstance(value, str):
         return None
     id_text, _, token = value.partition(":")
-    if not (id_text.isdigit() and len(id_text) <= MAX_ID_DIGITS and token):
+    if not (id_text.isdecimal() and len(id_text) <= MAX_ID_DIGITS and token):
         return None
     learner = get_learner(get_session(), int(id_text))
     return learner if learner is not None and matches_token(learner, token) else None

@@ -106,7 +106,7 @@ def test_all_digit_day_and_month_are_ambiguous(text: str) -> None:
         ("13/13", "not a date"),
         ("18/04/123", "year in full"),
         ("2023-13-01", "not a month"),
-        ("April 32", "not a day"),
+        ("April 0", "not a day"),  # "April 32" is April 2032: no day is 32
         ("18 avrul", "not a date"),  # two edits from "april"
         ("Marhc 3", "not a date"),  # a swap is two edits: too far for a 5-letter word
     ],
@@ -162,3 +162,16 @@ def test_compare_dates(reference: str, response: str, expected: DateComparison) 
 def test_warm_up_leaves_parsing_unchanged() -> None:
     warm_up()
     assert parse_partial_date("18-Apr-2023") == APRIL_18_2023
+
+
+@pytest.mark.parametrize("text", ["²", "18² April", "April ³2023", "½"])
+def test_superscript_and_fraction_digits_are_no_date_and_no_crash(text: str) -> None:
+    # "²".isdigit() is true but int("²") fails: the parser reads only decimal digits.
+    try:  # a date, None, or a message for the learner; it used to raise ValueError
+        parse_partial_date(text)
+    except UnreadableDateError as error:
+        assert "is not a date this quiz can read" in str(error)
+
+
+def test_digits_of_other_scripts_are_read() -> None:
+    assert parse_partial_date("١٨ April ٢٠٢٣") == PartialDate(2023, 4, 18)

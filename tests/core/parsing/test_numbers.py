@@ -65,7 +65,7 @@ def test_parse_number_reads(text: str, expected: float) -> None:
         "1..",
         "-",
         "six point zero two kilos",
-        "three and a half",
+        "three and a third",  # only "and a half" and quarters are read
     ],
 )
 def test_parse_number_refuses(text: str) -> None:
