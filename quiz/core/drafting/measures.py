@@ -159,9 +159,24 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         quantity = parse_quantity(f"1 {words}")
     except QuantityError:
         return None
-    if dimension_name(quantity.unit) in _SKIP_KINDS:
+    kind = dimension_name(quantity.unit)
+    if kind in _SKIP_KINDS:
         return None
+    if " * " in quantity.unit and kind != "an energy":
+        # Two unit words side by side are a product only in "kilowatt hours"; in prose the
+        # second is a noun pint also knows ("2.3 km section" is not km × square survey miles).
+        return None
+    if " * " in quantity.unit:
+        return Quantity(value, _one_energy_unit(words) or quantity.unit)
     return Quantity(value, quantity.unit)
+
+
+def _one_energy_unit(words: str) -> str | None:
+    """ "kilowatt hours" as pint's one unit kilowatt_hour (shown "kWh", not "h·kW")."""
+    try:
+        return parse_quantity(f"1 {words.lower().rstrip('s').replace(' ', '_')}").unit
+    except QuantityError:
+        return None
 
 
 def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:

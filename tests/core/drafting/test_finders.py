@@ -56,6 +56,8 @@ def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
         ("temperatures hit 40C in London", "40 °C"),
         ("nights fall to minus 80 degrees Celsius", "-80 °C"),  # the sign is kept
         ("a low of −3 °C at dawn", "-3 °C"),
+        ("the first 2.3 km section opens", "2.3 km"),  # not km × pint's "section"
+        ("it used 40 kilowatt hours a day", "40 kWh"),
     ],
 )
 def test_measures(text: str, expected: str) -> None:
