@@ -199,14 +199,14 @@ def match_name(response: str, key: NameKey) -> NameMatch | None:
     variants = _orderings(form) if key.person else (form,)
     whole: NameMatch | None = None
     for variant in variants:
-        if (match := _match(variant, key.full)) is not None:
-            whole = NameMatch(match.answer, match.distance, by_surname=False)
+        if (typed := _match(variant, key.full)) is not None:
+            whole = NameMatch(typed.answer, typed.distance, by_surname=False)
             break
     if not key.person or (whole is not None and not whole.distance):
         return whole
     # A whole name one typo away may be an exact family name after given names that fit
     # ("Anna M. van der Berg" for "Anna van der Berg": a middle initial, not a misspelling).
-    found = [match for variant in variants if (match := _by_family_name(variant, key))]
+    found = [found for variant in variants if (found := _by_family_name(variant, key))]
     if whole is not None:
         found.insert(0, whole)  # on a tie the whole name wins
     return min(found, key=lambda match: match.distance) if found else None
