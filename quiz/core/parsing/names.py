@@ -206,7 +206,7 @@ def match_name(response: str, key: NameKey) -> NameMatch | None:
         return whole
     # A whole name one typo away may be an exact family name after given names that fit
     # ("Anna M. van der Berg" for "Anna van der Berg": a middle initial, not a misspelling).
-    found = [found for variant in variants if (found := _by_family_name(variant, key))]
+    found = [hit for variant in variants if (hit := _by_family_name(variant, key))]
     if whole is not None:
         found.insert(0, whole)  # on a tie the whole name wins
     return min(found, key=lambda match: match.distance) if found else None
