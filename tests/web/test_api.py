@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
 from quiz.storage import Attempt
-from quiz.storage.db import get_session
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 
 def assert_matches(body: Any, schema_name: str) -> None:

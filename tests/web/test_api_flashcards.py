@@ -14,9 +14,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quiz.storage.db import get_session
 from quiz.storage.models import CardState, ReviewLog
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

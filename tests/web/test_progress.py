@@ -19,9 +19,9 @@ from quiz.storage import (
     record_attempt,
     start_run,
 )
-from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -16,9 +16,9 @@ from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.gift_reading import read_gift
 from quiz.core.presentation import present
 from quiz.storage import get_run
-from quiz.storage.db import get_session
 from quiz.web.api.routes import openapi_spec
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 ROOT = Path(__file__).parents[2]
 GIFT = ROOT / "tests" / "data" / "interchange" / "every-construct.gift"

@@ -9,13 +9,13 @@ from werkzeug.wrappers import Response
 from quiz.core.bank import Bank
 from quiz.core.item_analysis import MIN_LEARNERS, MODES
 from quiz.core.tables import csv_text
-from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows, attempts_after
 from quiz.web.api import result_rows
 from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.auth.roles import require_author
 from quiz.web.authors import analysis
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 bp = Blueprint("results", __name__, url_prefix="/authors")
 # 404, not 403, to anyone but an author, before anything else, exactly as the authors' pages

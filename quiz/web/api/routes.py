@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
@@ -19,7 +19,6 @@ from quiz.core.exams import allows_practice, practice_refusal
 from quiz.core.presentation import present
 from quiz.storage import progress_by_bank
 from quiz.storage.answering import answer_outside_run
-from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse as Stored
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.api.once import respond_once
@@ -28,8 +27,8 @@ from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, 
 from quiz.web.auth import current_learner, current_learner_or_none
 from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 from quiz.web.errors.handlers import api_error
-from quiz.web.flashcards.deck import desired_retention
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -82,7 +81,12 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
 def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]) -> Stored:
     try:
         attempt = answer_outside_run(
-            get_session(), learner_id, bank_id, found, body["response"], desired_retention()
+            get_session(),
+            learner_id,
+            bank_id,
+            found,
+            body["response"],
+            current_app.config["DESIRED_RETENTION"],
         )
     except ResponseError as error:
         abort(400, f"Response to question '{found.id}' refused: {error}.")

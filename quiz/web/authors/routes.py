@@ -13,7 +13,6 @@ from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 from quiz.core.item_analysis import FLAG_LABELS, MIN_LEARNERS, select_attempts
 from quiz.core.wrong_answers import common_wrong_answers, response_text
-from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows
 from quiz.web.auth.roles import require_author
 from quiz.web.authors import analysis
@@ -22,6 +21,7 @@ from quiz.web.authors.files import bank_files, relative
 from quiz.web.authors.forms import AcceptForm, TryForm
 from quiz.web.authors.preview import Trial, answer_key, examples_of, preview_item
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 from quiz.web.quiz.display import OUTCOME_LABELS
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
 

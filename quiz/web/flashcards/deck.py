@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import abort, current_app, request, session
+from flask import abort, request, session
 from werkzeug.datastructures import MultiDict
 
 from quiz.core.bank import Bank, Question
 from quiz.core.grading import response_shape
 from quiz.core.presentation import Presented
-from quiz.core.scheduling import DEFAULT_RETENTION, CardKey
+from quiz.core.scheduling import CardKey
 from quiz.web.banks_registry import get_registry
 
 MODES = ("flip", "type")
@@ -68,14 +68,6 @@ def find_question(bank_id: str, question_id: str) -> Question:
     if question is None:
         abort(404, "There is no such card (its bank may have changed).")
     return question
-
-
-def desired_retention() -> float:
-    return float(current_app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION))
-
-
-def new_cards_per_day() -> int:
-    return int(current_app.config.get("NEW_CARDS_PER_DAY", 20))
 
 
 def mark_shown(key: CardKey, now: datetime) -> None:

@@ -9,9 +9,9 @@ from flask import abort
 from quiz.core.bank import Bank, Question
 from quiz.core.presentation import Presented, present
 from quiz.storage import QuizRun, get_run
-from quiz.storage.db import get_session
 from quiz.web.auth.learner import current_learner_id
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 from quiz.web.quiz.selection import RunOptions
 
 NO_RUN = "There is no quiz run at this address. Start a new quiz from the home page."
