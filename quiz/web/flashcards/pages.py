@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import abort, current_app, send_file
+from flask import current_app, send_file
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
@@ -29,7 +29,7 @@ from quiz.core.verdict import Verdict
 from quiz.storage import cards
 from quiz.storage.models import ReviewLog
 from quiz.web import figures
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404, get_registry
 from quiz.web.charts import forecast_chart
 from quiz.web.database import get_session
 from quiz.web.flashcards import deck
@@ -230,9 +230,8 @@ def undo_message(log: ReviewLog | None) -> str:
 
 
 def export(bank_id: str, kind: str, now: datetime) -> Response:
-    bank = get_registry().get_practice(bank_id)  # an exam's key is for its authors only
-    if bank is None:
-        abort(404, "There is no such bank to export.")
+    # An exam's key is for its authors only: it has no download.
+    bank = bank_or_404(bank_id, practice=True, listed=deck.DECKS_LISTED)
     if kind == "csv":
         data, mimetype = export_csv(bank).encode("utf-8"), "text/csv"
     else:

@@ -15,12 +15,12 @@ from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
 from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
 from quiz.storage.runs import SeatTakenError
 from quiz.web.auth import current_learner
+from quiz.web.banks_registry import bank_or_404
 from quiz.web.database import get_session
 from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, run_score, time_text
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
 from quiz.web.quiz.items import (
     RunItem,
-    get_bank_or_404,
     own_run_or_404,
     run_item_or_404,
     run_items,
@@ -40,7 +40,7 @@ def template_helpers() -> dict[str, object]:
 
 @bp.route("/<bank_id>", methods=("GET", "POST"))
 def start(bank_id: str) -> str | Response:
-    bank = get_bank_or_404(bank_id)
+    bank = bank_or_404(bank_id)
     form = StartForm()
     form.tags.choices = [SelectChoice(tag) for tag in question_tags(bank)]
     refusal = run_refusal(bank)
