@@ -65,7 +65,7 @@ def test_both_banks_load_and_are_listed(client: FlaskClient) -> None:
     assert "Every GIFT construct" in page and "Quoted without an article" in page
     with client.application.app_context():
         bank = get_registry().get("gift")
-        assert bank is not None and bank.source_name == ""
+        assert bank is not None and all(q.source_sentence is None for q in bank.questions)
 
 
 def test_every_imported_question_is_answered_through_the_page(app: Flask) -> None:

@@ -95,8 +95,3 @@ def log_breach(limit: RequestLimit) -> Any:
         limit.key,
     )
     return None
-
-
-def limiter_of(app: Flask) -> Limiter:
-    limiter: Limiter = app.extensions[EXTENSION_KEY]
-    return limiter
