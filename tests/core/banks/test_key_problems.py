@@ -48,6 +48,7 @@ CHOICE = "  - id: q\n    type: choice\n    prompt: Which?\n    choices: [Tajikis
         (ORDER + "    items: [Alpha]\n", "an order question needs at least 2 items"),
         (ORDER + "    items: [Alpha, alpha!]\n", "item 'alpha!' is given twice"),
         (CHOICE + "    answer: []\n", "answer lists no choice: give at least one of the choices"),
+        (CHOICE + "    answer: [Russia, Russia]\n", "answer lists the same choice twice"),
         (
             CHOICE + "    answer: Paris\n",  # nothing close: the choices are listed
             "answer 'Paris' is not one of the choices ['Tajikistan', 'Russia']",
