@@ -50,6 +50,11 @@ CHOICE = "  - id: q\n    type: choice\n    prompt: Which?\n    choices: [Tajikis
         (CHOICE + "    answer: []\n", "answer lists no choice: give at least one of the choices"),
         (CHOICE + "    answer: [Russia, Russia]\n", "answer lists the same choice twice"),
         (
+            "  - id: q\n    type: choice\n    prompt: Which?\n    choices: [Russia, russia]\n"
+            "    answer: Russia\n",
+            "choice 'russia' is given twice",
+        ),
+        (
             CHOICE + "    answer: Paris\n",  # nothing close: the choices are listed
             "answer 'Paris' is not one of the choices ['Tajikistan', 'Russia']",
         ),
