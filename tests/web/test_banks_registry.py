@@ -1,12 +1,18 @@
-"""The banks registry: edited files are reloaded (at most once per interval), and a file an edit
-broke keeps serving its last good version while its problems are shown."""
+"""The banks registry: edited files are reloaded (at most once per interval), a file an edit
+broke keeps serving its last good version while its problems are shown, and a missing bank or
+question is one 404 that names it."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
-from quiz.web.banks_registry import BanksRegistry
+import pytest
+from flask import Flask
+from werkzeug.exceptions import NotFound
+
+from quiz.web.banks_registry import BanksRegistry, bank_or_404, question_or_404
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
@@ -75,3 +81,39 @@ def test_an_unchanged_folder_is_not_reloaded(tmp_path: Path) -> None:
     before = registry.get("sample")
     shutil.copy(banks / "sample.yaml", tmp_path / "elsewhere.yaml")  # outside the folder
     assert not registry.refresh() and registry.get("sample") is before
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "question_id", "options", "message"),
+    [
+        ("nope", "q1", {}, "There is no bank called “nope”: the home page lists them."),
+        ("exam", "exam-country", {"practice": True}, "There is no bank called “exam”"),
+        ("sample", "nope", {}, "The bank “sample” has no question “nope”"),
+        ("sample", "csto-card", {"quiz_only": True}, "has no quiz question “csto-card”"),
+        ("sample", "nope", {"listed": "see X"}, "has no question “nope”"),
+        ("nope", "q1", {"listed": "see X"}, "There is no bank called “nope”: see X."),
+    ],
+)
+def test_a_missing_bank_or_question_is_a_404_that_names_it(
+    app: Flask, bank_id: str, question_id: str, options: dict[str, Any], message: str
+) -> None:
+    with app.test_request_context(), pytest.raises(NotFound) as refused:
+        question_or_404(bank_id, question_id, **options)
+    assert message in str(refused.value.description)
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "question_id", "options"),
+    [
+        ("exam", "exam-country", {}),  # exams are served; only practice leaves them out
+        ("sample", "csto-card", {}),  # a card is a question; only a quiz leaves it out
+        ("sample", "drills-country", {"practice": True, "quiz_only": True}),
+    ],
+)
+def test_a_served_bank_and_question_are_found(
+    app: Flask, bank_id: str, question_id: str, options: dict[str, Any]
+) -> None:
+    with app.test_request_context():
+        bank, question = question_or_404(bank_id, question_id, **options)
+        assert (bank.id, question.id) == (bank_id, question_id)
+        assert bank_or_404(bank_id, options.get("practice", False)) is bank

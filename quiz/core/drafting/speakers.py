@@ -22,7 +22,6 @@ from quiz.core.parsing.names import TITLES
 
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[],.;:"
-_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
 
 
@@ -228,7 +227,3 @@ def sentence_subject(words: list[str]) -> str:
 
 def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def pronoun_kind(mention: str) -> str | None:
-    return _PRONOUNS.get(mention.lower())
