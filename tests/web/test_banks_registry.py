@@ -4,9 +4,16 @@ broke keeps serving its last good version while its problems are shown."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from flask import Flask
+
+from quiz.core.banks.bank_cache import BankCache, CachedBank
 from quiz.web.banks_registry import BanksRegistry
+
+AppMaker = Callable[..., Flask]
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
@@ -75,3 +82,25 @@ def test_an_unchanged_folder_is_not_reloaded(tmp_path: Path) -> None:
     before = registry.get("sample")
     shutil.copy(banks / "sample.yaml", tmp_path / "elsewhere.yaml")  # outside the folder
     assert not registry.refresh() and registry.get("sample") is before
+
+
+def test_a_second_worker_takes_validated_banks_from_the_cache(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    cache = BankCache(tmp_path / "bank-cache", version="test")
+    first = BanksRegistry(banks, check_seconds=60, cache=cache).get("sample")
+    assert first is not None
+    # Mark the cached copy: a registry that shows the mark took it instead of parsing.
+    path = banks / "sample.yaml"
+    cache.put(path, path.read_bytes(), CachedBank(replace(first, title="Cached"), ()))
+    second = BanksRegistry(banks, check_seconds=60, cache=cache)
+    assert second.banks["sample"].title == "Cached"
+    edit(path, "title: Sample bank", "title: Edited bank")
+    assert second.refresh(force=True) and second.banks["sample"].title == "Edited bank"
+
+
+def test_the_app_keeps_its_bank_cache_in_the_instance_folder(make_app: AppMaker) -> None:
+    app = make_app()
+    cache_dir = Path(app.config["BANK_CACHE_DIR"])
+    assert cache_dir.parent == Path(app.instance_path)
+    assert any(cache_dir.iterdir())
+    assert make_app(BANK_CACHE_DIR="").extensions["quiz.banks"].cache is None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.core.bank import Bank
+from quiz.core.banks.bank_cache import BankCache, CachedBank
 from quiz.core.banks.problems import Problem
 from quiz.core.banks.validation import BankValidator
 from quiz.core.banks.yaml_reading import YamlMap, read_yaml
@@ -29,12 +30,30 @@ class LoadedBank:
         return self.bank is not None and not self.problems
 
 
-def load_bank(path: Path) -> LoadedBank:
-    """Read, parse and validate one bank file, reporting every problem with its place."""
-    text, problem = _read_text(path)
+def load_bank(path: Path, cache: BankCache | None = None) -> LoadedBank:
+    """Read, parse and validate one bank file, reporting every problem with its place.
+
+    With a `cache`, a file validated before (same bytes, same article, same app version) is
+    taken from it instead, and a newly valid one is added to it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return LoadedBank(
+            path.stem,
+            path,
+            None,
+            (Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}"),),
+        )
+    cached = cache.get(path, raw) if cache is not None else None
+    if cached is not None:
+        return LoadedBank(path.stem, path, cached.bank, (), cached.warnings)
+    text, problem = _decode(raw, path)
     if problem is not None:
         return LoadedBank(path.stem, path, None, (problem,))
-    return load_bank_text(text, path)
+    loaded = load_bank_text(text, path)
+    if cache is not None and loaded.ok and loaded.bank is not None:
+        cache.put(path, raw, CachedBank(loaded.bank, loaded.warnings))
+    return loaded
 
 
 def load_bank_text(text: str, path: Path) -> LoadedBank:
@@ -69,15 +88,11 @@ def bank_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_banks(directory: Path) -> list[LoadedBank]:
-    return [load_bank(path) for path in bank_paths([directory])]
+def load_banks(directory: Path, cache: BankCache | None = None) -> list[LoadedBank]:
+    return [load_bank(path, cache) for path in bank_paths([directory])]
 
 
-def _read_text(path: Path) -> tuple[str, Problem | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return "", Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
+def _decode(raw: bytes, path: Path) -> tuple[str, Problem | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:

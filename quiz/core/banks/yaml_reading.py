@@ -182,12 +182,16 @@ class _Builder:
     def _value(self, node: yaml.Node, depth: int) -> Any:
         # The fast path for the commonest node, a text scalar within budget and depth: what
         # build() would return, without its checks' calls (a third of reading a large bank).
-        if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG:
-            if self.budget > 0 and depth <= _MAX_DEPTH:
-                self.budget -= 1
-                if not node.style and node.value in _PLAIN_NULLS:
-                    return None
-                return node.value
+        if (
+            node.__class__ is yaml.ScalarNode
+            and node.tag == _STR_TAG
+            and self.budget > 0
+            and depth <= _MAX_DEPTH
+        ):
+            self.budget -= 1
+            if not node.style and node.value in _PLAIN_NULLS:
+                return None
+            return node.value
         return self.build(node, depth)
 
     def _sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:
