@@ -38,22 +38,22 @@ def load_bank(path: Path, cache: BankCache | None = None) -> LoadedBank:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return LoadedBank(
-            path.stem,
-            path,
-            None,
-            (Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}"),),
-        )
+        problem = Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
+        return LoadedBank(path.stem, path, None, (problem,))
     cached = cache.get(path, raw) if cache is not None else None
     if cached is not None:
         return LoadedBank(path.stem, path, cached.bank, (), cached.warnings)
-    text, problem = _decode(raw, path)
-    if problem is not None:
-        return LoadedBank(path.stem, path, None, (problem,))
-    loaded = load_bank_text(text, path)
+    loaded = _load_bytes(raw, path)
     if cache is not None and loaded.ok and loaded.bank is not None:
         cache.put(path, raw, CachedBank(loaded.bank, loaded.warnings))
     return loaded
+
+
+def _load_bytes(raw: bytes, path: Path) -> LoadedBank:
+    text, problem = _decode(raw, path)
+    if problem is not None:
+        return LoadedBank(path.stem, path, None, (problem,))
+    return load_bank_text(text, path)
 
 
 def load_bank_text(text: str, path: Path) -> LoadedBank:
