@@ -15,7 +15,6 @@ function, and no class of any other module, can be named by an entry.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import io
 import os
@@ -27,6 +26,7 @@ from typing import Any
 
 from quiz.core.bank import Bank
 from quiz.core.banks.problems import Problem
+from quiz.core.collector import paused_collector
 
 # Bumped when what an entry holds changes shape, beside the app's version.
 _FORMAT = 1
@@ -122,15 +122,8 @@ class _SafeUnpickler(pickle.Unpickler):
 
 
 def _unpickle(data: bytes) -> Any:
-    # The collector would run dozens of times over the ~100,000 records of a large bank while
-    # they are built (a 3x slower load, measured); they hold no cycles, so it waits.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():  # a 3x faster load of a large bank, measured
         return _SafeUnpickler(io.BytesIO(data)).load()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _digest(data: bytes) -> str:

@@ -10,6 +10,7 @@ from quiz.core.banks.bank_cache import BankCache, CachedBank
 from quiz.core.banks.problems import Problem
 from quiz.core.banks.validation import BankValidator
 from quiz.core.banks.yaml_reading import YamlMap, read_yaml
+from quiz.core.collector import paused_collector
 from quiz.core.source import Article, SourceError, read_article
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -59,6 +60,11 @@ def _load_bytes(raw: bytes, path: Path) -> LoadedBank:
 def load_bank_text(text: str, path: Path) -> LoadedBank:
     """Parse and validate a bank's text as if it were the file `path` (its source article is
     read beside it): how an edit is checked in memory before it is written."""
+    with paused_collector():
+        return _parse_and_validate(text, path)
+
+
+def _parse_and_validate(text: str, path: Path) -> LoadedBank:
     name = str(path)
     data, issues = read_yaml(text)
     problems = [Problem(name, i.line, i.column, i.message) for i in issues]
