@@ -19,8 +19,8 @@ from quiz import create_app
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
 from quiz.storage.models import Attempt
+from quiz.web.database import get_session
 
 BANKS = Path(__file__).parents[1] / "tests" / "data" / "banks"
 QUESTIONS = [

@@ -108,7 +108,9 @@ def main(count: int = 10_000, rounds: int = 3) -> None:
             loaded = load_bank(path)
             ours.append(time.perf_counter() - started)
             assert loaded.ok, loaded.problems[:5]
-            cache.put(path, path.read_bytes(), CachedBank(loaded.bank, loaded.warnings))
+            cache.put(
+                path, path.read_bytes(), CachedBank(loaded.bank, loaded.warnings, loaded.article)
+            )
             started = time.perf_counter()
             again = load_bank(path, cache)
             cached.append(time.perf_counter() - started)

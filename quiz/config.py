@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from quiz.core.scheduling import DEFAULT_RETENTION
 from quiz.resources import default_questions_dir
 
 
@@ -44,6 +45,10 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": timedelta(days=31),
         "REMEMBER_COOKIE_DURATION": timedelta(days=30),
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # Flashcards (FSRS): the chance of recalling a card when it comes due, for learners who
+        # have not chosen their own on the Flashcards page, and new cards introduced per day.
+        "DESIRED_RETENTION": DEFAULT_RETENTION,
+        "NEW_CARDS_PER_DAY": 20,
     }
 
 

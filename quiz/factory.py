@@ -53,7 +53,7 @@ def _warm_up(instance: Path) -> None:
 
 def _init_extensions(app: Flask) -> None:
     from quiz import web
-    from quiz.storage import db
+    from quiz.web import database
 
-    db.init_app(app)
+    database.init_app(app)
     web.init_app(app)

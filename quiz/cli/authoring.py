@@ -56,8 +56,8 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _rows(bank_id: str) -> list[AttemptRow]:
     from quiz.factory import create_app
-    from quiz.storage.db import get_session
     from quiz.storage.item_rows import attempt_rows
+    from quiz.web.database import get_session
 
     with create_app().app_context():
         return attempt_rows(get_session(), bank_id)

@@ -64,10 +64,9 @@ def _regrade(path: Path, question_id: str, response: str, author: str | None) ->
     from datetime import UTC, datetime
 
     from quiz.core.banks.loading import load_bank
-    from quiz.core.scheduling import DEFAULT_RETENTION
     from quiz.factory import create_app
-    from quiz.storage.db import get_session
     from quiz.storage.regrading import regrade_answers
+    from quiz.web.database import get_session
 
     bank = load_bank(path).bank
     question = bank.question(question_id) if bank else None
@@ -80,7 +79,7 @@ def _regrade(path: Path, question_id: str, response: str, author: str | None) ->
         regrade = regrade_answers(
             session, bank.id, question, response,
             author=author or f"{getpass.getuser()} (cli)", now=datetime.now(UTC),
-            default_retention=float(app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION)),
+            default_retention=app.config["DESIRED_RETENTION"],
         )  # fmt: skip
         session.commit()
         print(

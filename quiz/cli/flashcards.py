@@ -34,8 +34,8 @@ def optimize(username: str) -> int:
     from quiz.factory import create_app
     from quiz.storage.card_stats import review_history
     from quiz.storage.cards import settings_for
-    from quiz.storage.db import get_session
     from quiz.storage.learners import find_learner_by_username
+    from quiz.web.database import get_session
 
     with create_app().app_context():
         session = get_session()

@@ -64,7 +64,7 @@ def register(commands: Subcommands) -> None:
 def _database() -> Iterator[Session]:
     """The configured database (instance config and QUIZ_* variables), as `quiz serve` uses it."""
     from quiz.factory import create_app
-    from quiz.storage.db import get_session
+    from quiz.web.database import get_session
 
     with create_app().app_context():
         yield get_session()

@@ -10,7 +10,6 @@ from collections.abc import Container
 USERNAME_MIN, USERNAME_MAX = 3, 64
 PASSWORD_MIN, PASSWORD_MAX = 8, 200
 _USERNAME = re.compile(r"[A-Za-z0-9_.-]+")
-ROLES = ("author",)
 
 
 def username_problem(username: str) -> str | None:

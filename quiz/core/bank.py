@@ -69,7 +69,6 @@ class Bank:
     questions: tuple[Question, ...]
     description: str = ""
     tags: tuple[str, ...] = ()
-    source_name: str = ""
     exam: bool = False
     attempts: int | None = None
     decimal_comma: bool = False  # the bank's default for its number and quantity questions

@@ -1,7 +1,7 @@
 """Saved progress: typed SQLAlchemy models, short functions taking a Session, and migrations.
 
-The web layer's per-request glue lives in `quiz.storage.db`; everything else here runs
-without Flask (the CLI and the tests use it directly).
+Nothing here imports Flask: the web layer's per-request glue lives in `quiz.web.database`,
+and the CLI and the tests use these functions directly.
 """
 
 from __future__ import annotations

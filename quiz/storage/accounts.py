@@ -12,8 +12,8 @@ from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from quiz.core.password_hashes import hash_password, password_matches
 from quiz.storage.learners import find_learner_by_username
 from quiz.storage.models import Learner, new_session_token
 
@@ -26,14 +26,14 @@ def authenticate(session: Session, username: str, password: str) -> Learner | No
     """
     learner = find_learner_by_username(session, username)
     stored = learner.password_hash if learner is not None else None
-    matches = check_password_hash(stored or _dummy_hash(), password)
+    matches = password_matches(stored or _dummy_hash(), password)
     return learner if learner is not None and stored is not None and matches else None
 
 
 @cache
 def _dummy_hash() -> str:
     # Made on first need, not at import; same method and cost as real hashes (scrypt).
-    return generate_password_hash(secrets.token_hex(16))
+    return hash_password(secrets.token_hex(16))
 
 
 def list_accounts(session: Session) -> list[Learner]:
@@ -71,5 +71,5 @@ def matches_token(learner: Learner, token: str) -> bool:
 def change_password(session: Session, learner: Learner, password: str) -> None:
     """Set a new password and end the learner's sessions everywhere (the caller re-signs in
     the browser that asked, under the new token)."""
-    learner.password_hash = generate_password_hash(password)
+    learner.password_hash = hash_password(password)
     revoke_sessions(session, learner)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from quiz.core.password_hashes import hash_password, password_matches
 from quiz.storage.card_stats import merge_cards
 from quiz.storage.figures import forget_figures, rebuild_figures
 from quiz.storage.idempotency import forget_keys
@@ -42,9 +42,7 @@ def register_learner(session: Session, learner: Learner, username: str, password
 
 
 def check_password(learner: Learner, password: str) -> bool:
-    return learner.password_hash is not None and check_password_hash(
-        learner.password_hash, password
-    )
+    return learner.password_hash is not None and password_matches(learner.password_hash, password)
 
 
 def merge_learner(session: Session, anonymous: Learner, registered: Learner) -> Learner:
@@ -65,5 +63,4 @@ def merge_learner(session: Session, anonymous: Learner, registered: Learner) -> 
 
 
 def _hash(password: str | None) -> str | None:
-    # werkzeug's default method is scrypt, salted.
-    return None if password is None else generate_password_hash(password)
+    return None if password is None else hash_password(password)

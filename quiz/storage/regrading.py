@@ -65,14 +65,6 @@ def regrade_answers(
     return regrade
 
 
-def regrades_of(session: Session, bank_id: str, question_id: str | None = None) -> list[Regrade]:
-    """The audit rows of a bank (or one question), newest first."""
-    query = select(Regrade).where(Regrade.bank_id == bank_id)
-    if question_id is not None:
-        query = query.where(Regrade.question_id == question_id)
-    return list(session.scalars(query.order_by(Regrade.id.desc())))
-
-
 def _changed_attempts(
     session: Session, bank_id: str, question: Question, response: str
 ) -> list[tuple[Attempt, Verdict]]:

@@ -18,9 +18,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, abort, current_app
 
-from quiz.core.bank import Bank
+from quiz.core.bank import Bank, Question
 from quiz.core.banks.bank_cache import BankCache
 from quiz.core.banks.loading import LoadedBank, load_banks
 from quiz.core.exams import allows_practice
@@ -28,6 +28,7 @@ from quiz.web.code_version import code_version
 
 EXTENSION_KEY = "quiz.banks"
 CHECK_SECONDS = 1.0
+HOME_LISTS_BANKS = "the home page lists them"
 Signature = tuple[tuple[str, int, int], ...]
 
 
@@ -142,6 +143,33 @@ def init_app(app: Flask) -> None:
 def get_registry() -> BanksRegistry:
     registry: BanksRegistry = current_app.extensions[EXTENSION_KEY]
     return registry
+
+
+def bank_or_404(bank_id: str, practice: bool = False, listed: str = HOME_LISTS_BANKS) -> Bank:
+    """The bank served as `bank_id`, else a 404 that names it and says where banks are
+    `listed`. With `practice`, an exam counts as missing: it has no flashcards or downloads."""
+    registry = get_registry()
+    bank = registry.get_practice(bank_id) if practice else registry.get(bank_id)
+    if bank is None:
+        abort(404, f"There is no bank called “{bank_id}”: {listed}.")
+    return bank
+
+
+def question_or_404(
+    bank_id: str,
+    question_id: str,
+    practice: bool = False,
+    quiz_only: bool = False,
+    listed: str = HOME_LISTS_BANKS,
+) -> tuple[Bank, Question]:
+    """The bank and its question `question_id`, else a 404 naming whichever is missing. With
+    `quiz_only`, a self-graded card counts as missing (a quiz never asks it)."""
+    bank = bank_or_404(bank_id, practice, listed)
+    question = bank.question(question_id)
+    if question is None or (quiz_only and question.is_card_only):
+        kind = "quiz question" if quiz_only else "question"
+        abort(404, f"The bank “{bank.id}” has no {kind} “{question_id}” (it may have changed).")
+    return bank, question
 
 
 def _refresh(registry: BanksRegistry) -> None:

@@ -4,7 +4,7 @@ attribute, so they pass the strict Content-Security-Policy; progress.css colours
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,8 +15,6 @@ LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 30  # room for the axis labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 MAX_X_LABELS = 6  # more would overlap on a phone
 LABEL_HALF_WIDTH = 32  # half of "30 Sep" at the phone's larger chart text, in chart units
-
-Formatter = Callable[[float], str]
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,7 @@ def test_a_card_is_self_graded(bank: Bank) -> None:
         ("drills-specialists", "UAV operators"),
         ("timeline", ["The drills end"]),
         ("agencies", ["TASS"]),
+        ("agencies", {"TASS": "Russia", "Reuters": "Tajikistan"}),  # an item it does not have
         ("ansarullah-cloze", ["a", "b"]),
         ("training-ground", ["x"]),
     ],

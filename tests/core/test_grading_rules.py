@@ -170,3 +170,18 @@ def test_family_name_first_forms_are_accepted(response: str) -> None:
 def test_a_family_name_written_with_a_space_inside_is_the_same_name() -> None:
     assert graded("who", {"answer": "Ramsay MacDonald"}, "Mac Donald").correct
     assert not graded("who", {"answer": "Ramsay MacDonald"}, "Ramsay").correct
+
+
+@pytest.mark.parametrize(
+    ("response", "right"),
+    [("12½", True), ("12 ½", True), ("12 1/2", True), ("25/2", True), ("12", False)],
+)
+def test_a_typed_fraction_is_read_whole_never_as_its_digits(response: str, right: bool) -> None:
+    # "12½" was once read as 12: right for a question whose answer is 12.
+    assert graded("number", {"answer": "12.5"}, response).correct is right
+    assert graded("number", {"answer": "12"}, response).correct is (response == "12")
+
+
+def test_a_fraction_before_a_unit_is_read_whole() -> None:
+    assert graded("quantity", {"answer": "20.5 km"}, "20 1/2 km").correct
+    assert not graded("quantity", {"answer": "20 km"}, "20½ km").correct

@@ -83,6 +83,11 @@ def test_a_huge_integer_from_json_is_too_long_not_a_crash(bank: Bank) -> None:
         grade(question(bank, "base-number"), 10**5000)
 
 
+def test_an_integer_from_json_is_graded_like_its_digits(bank: Bank) -> None:
+    assert grade(question(bank, "base-number"), 201) == grade(question(bank, "base-number"), "201")
+    assert grade(question(bank, "base-number"), 201).correct
+
+
 @pytest.mark.parametrize("question_id", [*TEXT_TYPED, "drills-country", "tajik-ties"])
 def test_a_lone_surrogate_is_a_clear_response_error(bank: Bank, question_id: str) -> None:
     with pytest.raises(ResponseError, match="not valid text"):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.bank import SourceSentence
 from quiz.core.source import (
     Article,
     SourceError,
@@ -184,3 +185,12 @@ def test_bom_and_crlf_are_read_away(tmp_path: Path) -> None:
     article = read_article(source)
     assert article.text == "Mr. Shoigu spoke.\nHe left."
     assert [s.text for s in article.sentences] == ["Mr. Shoigu spoke.", "He left."]
+
+
+def test_a_source_sentence_splits_around_its_quote() -> None:
+    sentence = SourceSentence("Shoigu said: we stand together, today.", 13, 30)
+    assert sentence.to_dict() == {
+        "before": "Shoigu said: ",
+        "quoted": "we stand together",
+        "after": ", today.",
+    }

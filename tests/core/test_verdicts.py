@@ -99,3 +99,21 @@ def test_order_in_reverse_is_wrong(bank: Bank) -> None:
     question = next(q for q in bank.quiz_questions if q.type == "order")
     verdict = grade(question, list(reversed(question.key.items)))
     assert verdict.outcome == "wrong" and verdict.feedback.startswith("Wrong: 0%")
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        Verdict(True, 1.0, "Kharb-Maidon", "Right.", forgiven=("a typo",)),
+        Verdict(False, 0.5, "2 of 4", "Partly right."),
+    ],
+)
+def test_a_verdict_survives_saving(verdict: Verdict) -> None:
+    saved = verdict.to_dict()
+    assert saved["forgiven"] == list(verdict.forgiven)  # a list: what JSON columns hold
+    assert Verdict.from_dict(saved) == verdict
+
+
+def test_a_verdict_saved_before_forgiven_existed_reads_as_forgiving_nothing() -> None:
+    old = {"correct": True, "score": 1, "expected": "201", "feedback": "Right."}
+    assert Verdict.from_dict(old) == Verdict(True, 1.0, "201", "Right.")

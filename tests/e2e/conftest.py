@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from flask import Flask
 from playwright.sync_api import Page
+from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
 from quiz import create_app
+from quiz.storage import make_engine, make_sessionmaker
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every run writes its screenshots to an ignored folder; `pytest --update-screenshots` (an
@@ -40,16 +43,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
-def live_server(
+def live_app(
     tmp_path_factory: pytest.TempPathFactory, app_settings: Callable[..., dict[str, object]]
-) -> Iterator[str]:
-    """The app, CSRF on, served on a free port for the whole session; yields its base URL."""
+) -> Flask:
+    """The app the live server serves, CSRF on; its config says where its database is."""
     folder = tmp_path_factory.mktemp("live")
-    app = create_app(
+    return create_app(
         app_settings(folder, WTF_CSRF_ENABLED=True, TESTING=False),
         instance_path=str(folder / "instance"),
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The live app served on a free port for the whole session; yields its base URL."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -60,6 +68,15 @@ def live_server(
 @pytest.fixture(scope="session")
 def base_url(live_server: str) -> str:
     return live_server
+
+
+@pytest.fixture
+def live_db(live_server: str, live_app: Flask) -> Iterator[Session]:
+    """A session on the live server's own database, found from its app's config."""
+    engine = make_engine(live_app.config["DATABASE_URL"])
+    with make_sessionmaker(engine)() as session:
+        yield session
+    engine.dispose()
 
 
 def save_screenshot(folder: Path, page: Page, name: str) -> Path:

@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy.orm import Session
 
-from quiz.storage import find_learner_by_username, make_engine, make_sessionmaker
+from quiz.storage import find_learner_by_username
 from quiz.storage.accounts import set_author
 
 Screenshot = Callable[[Page, str], Path]
@@ -275,14 +275,3 @@ def make_author(db: Session, username: str) -> None:
     assert learner is not None
     set_author(db, learner, True)
     db.commit()
-
-
-@pytest.fixture
-def live_db(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    """A session on the live server's SQLite file (the e2e conftest makes it under live*/)."""
-    files = {p.resolve() for p in tmp_path_factory.getbasetemp().glob("live*/quiz.sqlite3")}
-    assert len(files) == 1, f"expected the live server's one database, found {files}"
-    engine = make_engine(f"sqlite:///{files.pop()}")
-    with make_sessionmaker(engine)() as session:
-        yield session
-    engine.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,8 +16,6 @@ from quiz.core.verdict import Verdict
 from quiz.storage import (
     find_learner_by_username,
     finish_run,
-    make_engine,
-    make_sessionmaker,
     record_attempt,
     start_run,
 )
@@ -39,18 +37,6 @@ QUESTIONS = [
     "timeline",
     "agencies",
 ]
-
-
-@pytest.fixture(scope="module")
-def live_db(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    """A session on the live server's SQLite file (the e2e conftest makes it under live*/)."""
-    # `livecurrent` is pytest's symlink to the newest live<N>: resolve to count files once.
-    files = {p.resolve() for p in tmp_path_factory.getbasetemp().glob("live*/quiz.sqlite3")}
-    assert len(files) == 1, f"expected the live server's one database, found {files}"
-    engine = make_engine(f"sqlite:///{files.pop()}")
-    with make_sessionmaker(engine)() as session:
-        yield session
-    engine.dispose()
 
 
 def register(page: Page, username: str) -> None:

@@ -17,9 +17,9 @@ from quiz import create_app
 from quiz.core.banks.editing import accept_answer, file_hash
 from quiz.storage import create_learner
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
 from quiz.storage.regrading import regrade_answers
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 Screenshot = Callable[[Page, str], Path]
 Accessible = Callable[[Page], None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
+from werkzeug.security import generate_password_hash
 
 from quiz.storage import create_learner
 from quiz.storage.accounts import authenticate, is_author, list_accounts, set_author
@@ -38,3 +39,12 @@ def test_new_accounts_are_not_authors_until_granted(db: Session) -> None:
 
 def test_an_unknown_id_is_no_author(db: Session) -> None:
     assert not is_author(db, 12345)
+
+
+def test_an_account_saved_with_a_werkzeug_hash_still_signs_in(db: Session) -> None:
+    # Accounts made before the core hashed passwords itself hold werkzeug's hashes.
+    ada = create_learner(db, "ada")
+    ada.password_hash = generate_password_hash(PASSWORD)
+    db.commit()
+    assert authenticate(db, "ada", PASSWORD) is ada
+    assert authenticate(db, "ada", "not the password") is None

@@ -18,7 +18,7 @@ from quiz.storage.answering import answer_question
 from quiz.storage.cards import get_state, rate_card, undo_last_rating
 from quiz.storage.mastery import mastered_question_ids
 from quiz.storage.models import Attempt, Regrade, ReviewLog
-from quiz.storage.regrading import regrade_answers, regrades_of
+from quiz.storage.regrading import regrade_answers
 from quiz.storage.stats import totals
 
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
@@ -77,7 +77,7 @@ def test_regrade_turns_equal_wrong_answers_right_and_replays_their_cards(
     db.commit()
 
     assert (regrade.attempts_changed, regrade.learners_changed) == (2, 2)
-    assert [(r.author, r.question_id, r.response) for r in regrades_of(db, "drills")] == [
+    assert [(r.author, r.question_id, r.response) for r in db.scalars(select(Regrade))] == [
         ("ed", "ground", "Kharb camp")
     ]
     db.expire_all()

@@ -12,7 +12,7 @@ from flask import Flask
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, record_attempt
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
+from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).parents[2]

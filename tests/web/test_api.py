@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
 from quiz.storage import Attempt
-from quiz.storage.db import get_session
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 
 def assert_matches(body: Any, schema_name: str) -> None:
@@ -61,9 +61,9 @@ def test_match_and_order_options_are_not_in_key_order(client: FlaskClient) -> No
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/api/banks/nope", "No bank 'nope'"),
-        ("/api/banks/sample/questions/nope", "No quiz question 'nope'"),
-        ("/api/banks/sample/questions/csto-card", "No quiz question 'csto-card'"),
+        ("/api/banks/nope", "There is no bank called “nope”: GET /api/banks lists them."),
+        ("/api/banks/sample/questions/nope", "“sample” has no quiz question “nope”"),
+        ("/api/banks/sample/questions/csto-card", "“sample” has no quiz question “csto-card”"),
     ],
 )
 def test_not_found_is_json(client: FlaskClient, url: str, message: str) -> None:

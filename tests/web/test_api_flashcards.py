@@ -14,9 +14,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from quiz.storage.db import get_session
 from quiz.storage.models import CardState, ReviewLog
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -208,7 +208,7 @@ def test_exam_cards_are_not_in_the_api(client: FlaskClient) -> None:
         client.get("/api/flashcards/due?bank=exam"),
     ):
         assert response.status_code == 404
-        assert response.is_json and "no such" in error_text(response.get_json())
+        assert response.is_json and "no bank called “exam”" in error_text(response.get_json())
 
 
 def test_an_unknown_card_is_404(client: FlaskClient) -> None:

@@ -19,10 +19,10 @@ from schemathesis.specs.openapi.checks import (
 
 from quiz import create_app
 from quiz.storage import create_learner
-from quiz.storage.db import get_session
 from quiz.storage.models import utcnow
 from quiz.storage.tokens import create_token
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 CHECKS = (not_a_server_error, response_schema_conformance, status_code_conformance)
 EXAMPLES_PER_OPERATION = 25

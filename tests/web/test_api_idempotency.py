@@ -12,9 +12,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quiz.storage import Attempt
-from quiz.storage.db import get_session
 from quiz.storage.idempotency import KEY_MAX_LENGTH
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 URL = "/api/banks/sample/questions/drills-country/answer"
 

@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from quiz.storage import create_learner
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
 from quiz.storage.models import Attempt
 from quiz.web.api.result_rows import QUESTION_COLUMNS
 from quiz.web.api.routes import openapi_spec
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -13,9 +13,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quiz.storage import Attempt, create_learner
-from quiz.storage.db import get_session
 from quiz.storage.models import ApiToken, utcnow
 from quiz.storage.tokens import MAX_TOKENS, create_token, hash_secret
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from quiz.core.verdict import Verdict
 from quiz.storage import Attempt, create_learner, find_learner_by_username, record_attempt
-from quiz.storage.db import get_session
 from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

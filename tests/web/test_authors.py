@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, find_learner_by_username, record_attempt
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
 from quiz.storage.models import Attempt, CardState, ReviewLog
 from quiz.web.auth import author_required
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, find_learner_by_username, record_attempt
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
 from quiz.storage.models import Attempt, Regrade
+from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).parents[2]

@@ -1,5 +1,6 @@
-"""The banks registry: edited files are reloaded (at most once per interval), and a file an edit
-broke keeps serving its last good version while its problems are shown."""
+"""The banks registry: edited files are reloaded (at most once per interval), a file an edit
+broke keeps serving its last good version while its problems are shown, and a missing bank or
+question is one 404 that names it."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from flask import Flask
+from werkzeug.exceptions import NotFound
 
 from quiz.core.banks.bank_cache import BankCache, CachedBank
-from quiz.web.banks_registry import BanksRegistry
+from quiz.web.banks_registry import BanksRegistry, bank_or_404, question_or_404
 
 AppMaker = Callable[..., Flask]
 
@@ -87,11 +91,14 @@ def test_an_unchanged_folder_is_not_reloaded(tmp_path: Path) -> None:
 def test_a_second_worker_takes_validated_banks_from_the_cache(tmp_path: Path) -> None:
     banks = folder(tmp_path)
     cache = BankCache(tmp_path / "bank-cache", version="test")
-    first = BanksRegistry(banks, check_seconds=60, cache=cache).get("sample")
-    assert first is not None
+    [loaded] = BanksRegistry(banks, check_seconds=60, cache=cache).loaded
+    first = loaded.bank
+    assert first is not None and loaded.article is not None
     # Mark the cached copy: a registry that shows the mark took it instead of parsing.
     path = banks / "sample.yaml"
-    cache.put(path, path.read_bytes(), CachedBank(replace(first, title="Cached"), ()))
+    cache.put(
+        path, path.read_bytes(), CachedBank(replace(first, title="Cached"), (), loaded.article)
+    )
     second = BanksRegistry(banks, check_seconds=60, cache=cache)
     assert second.banks["sample"].title == "Cached"
     edit(path, "title: Sample bank", "title: Edited bank")
@@ -104,3 +111,39 @@ def test_the_app_keeps_its_bank_cache_in_the_instance_folder(make_app: AppMaker)
     assert cache_dir.parent == Path(app.instance_path)
     assert any(cache_dir.iterdir())
     assert make_app(BANK_CACHE_DIR="").extensions["quiz.banks"].cache is None
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "question_id", "options", "message"),
+    [
+        ("nope", "q1", {}, "There is no bank called “nope”: the home page lists them."),
+        ("exam", "exam-country", {"practice": True}, "There is no bank called “exam”"),
+        ("sample", "nope", {}, "The bank “sample” has no question “nope”"),
+        ("sample", "csto-card", {"quiz_only": True}, "has no quiz question “csto-card”"),
+        ("sample", "nope", {"listed": "see X"}, "has no question “nope”"),
+        ("nope", "q1", {"listed": "see X"}, "There is no bank called “nope”: see X."),
+    ],
+)
+def test_a_missing_bank_or_question_is_a_404_that_names_it(
+    app: Flask, bank_id: str, question_id: str, options: dict[str, Any], message: str
+) -> None:
+    with app.test_request_context(), pytest.raises(NotFound) as refused:
+        question_or_404(bank_id, question_id, **options)
+    assert message in str(refused.value.description)
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "question_id", "options"),
+    [
+        ("exam", "exam-country", {}),  # exams are served; only practice leaves them out
+        ("sample", "csto-card", {}),  # a card is a question; only a quiz leaves it out
+        ("sample", "drills-country", {"practice": True, "quiz_only": True}),
+    ],
+)
+def test_a_served_bank_and_question_are_found(
+    app: Flask, bank_id: str, question_id: str, options: dict[str, Any]
+) -> None:
+    with app.test_request_context():
+        bank, question = question_or_404(bank_id, question_id, **options)
+        assert (bank.id, question.id) == (bank_id, question_id)
+        assert bank_or_404(bank_id, options.get("practice", False)) is bank

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from quiz.core.bank import Bank
 from quiz.storage import Attempt, QuizRun
-from quiz.storage.db import get_session
 from quiz.storage.models import CardState, ReviewLog
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 ROOT = Path(__file__).parents[2]
 EXAM = ROOT / "tests" / "data" / "banks" / "exam.yaml"

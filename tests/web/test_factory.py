@@ -12,8 +12,8 @@ from flask.testing import FlaskClient
 
 from quiz.resources import resource_dir
 from quiz.storage import create_learner, find_learner_by_username
-from quiz.storage.db import get_session
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +33,18 @@ def test_environment_overrides_the_test_mapping(
     monkeypatch.setenv("QUIZ_RELOAD_BANKS", "true")
     app = make_app()
     assert (app.config["SECRET_KEY"], app.config["RELOAD_BANKS"]) == ("from-env", True)
+
+
+def test_flashcard_settings_have_defaults_and_come_from_the_environment(
+    make_app: AppMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    defaults = make_app().config
+    assert (defaults["DESIRED_RETENTION"], defaults["NEW_CARDS_PER_DAY"]) == (0.9, 20)
+    monkeypatch.setenv("QUIZ_DESIRED_RETENTION", "0.85")
+    monkeypatch.setenv("QUIZ_NEW_CARDS_PER_DAY", "5")
+    client = make_app().test_client()
+    assert "The default is 85% (0.85)" in client.get("/help").get_data(as_text=True)
+    assert "Up to 5 new cards a day." in client.get("/flashcards/").get_data(as_text=True)
 
 
 def test_instance_config_file_is_read(tmp_path: Path, make_app: AppMaker) -> None:

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from quiz.storage import find_learner_by_username
 from quiz.storage.accounts import set_author
-from quiz.storage.db import get_session
+from quiz.web.database import get_session
 from quiz.web.figures import percent
 
 if TYPE_CHECKING:

@@ -133,7 +133,7 @@ def test_typed_answer_proposes_a_rating(app: Flask, client: FlaskClient) -> None
 def test_picked_banks_and_unknown_banks(client: FlaskClient) -> None:
     assert client.get("/flashcards/review?bank=sample").status_code == 200
     missing = client.get("/flashcards/review?bank=nope")
-    assert missing.status_code == 404 and "no such bank" in text(missing)
+    assert missing.status_code == 404 and "There is no bank called “nope”" in text(missing)
     assert client.get("/flashcards/card/sample/nope").status_code == 404
 
 

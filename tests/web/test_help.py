@@ -35,21 +35,21 @@ TERMS = [
 
 
 @pytest.fixture
-def page(client: FlaskClient) -> str:
+def help_html(client: FlaskClient) -> str:
     response = client.get("/help")
     assert response.status_code == 200
     return re.sub(r"\s+", " ", response.text)
 
 
 @pytest.mark.parametrize("anchor", TERMS)
-def test_each_term_has_an_anchor_and_a_contents_link(page: str, anchor: str) -> None:
-    assert page.count(f'id="{anchor}"') == 1
-    assert f'href="#{anchor}"' in page
+def test_each_term_has_an_anchor_and_a_contents_link(help_html: str, anchor: str) -> None:
+    assert help_html.count(f'id="{anchor}"') == 1
+    assert f'href="#{anchor}"' in help_html
 
 
-def test_every_contents_link_lands_somewhere(page: str) -> None:
-    ids = set(re.findall(r'id="([^"]+)"', page))
-    targets = set(re.findall(r'href="#([^"]+)"', page))
+def test_every_contents_link_lands_somewhere(help_html: str) -> None:
+    ids = set(re.findall(r'id="([^"]+)"', help_html))
+    targets = set(re.findall(r'href="#([^"]+)"', help_html))
     assert targets <= ids, targets - ids
 
 
@@ -72,12 +72,13 @@ def test_every_contents_link_lands_somewhere(page: str) -> None:
         "<kbd>N</kbd></dt><dd>Next question",
     ],
 )
-def test_definitions(page: str, text: str) -> None:
-    assert text in page
+def test_definitions(help_html: str, text: str) -> None:
+    assert text in help_html
 
 
-def test_terms_are_a_definition_list(page: str) -> None:
-    assert '<dt id="mastered"><a class="help-anchor" href="#mastered">Mastered</a></dt>' in page
+def test_terms_are_a_definition_list(help_html: str) -> None:
+    term = '<dt id="mastered"><a class="help-anchor" href="#mastered">Mastered</a></dt>'
+    assert term in help_html
 
 
 AUTHOR_TERMS = [
@@ -93,14 +94,14 @@ AUTHOR_TERMS = [
 
 
 @pytest.mark.parametrize("anchor", AUTHOR_TERMS)
-def test_each_item_analysis_figure_is_defined(page: str, anchor: str) -> None:
-    assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page
+def test_each_item_analysis_figure_is_defined(help_html: str, anchor: str) -> None:
+    assert f'id="{anchor}"' in help_html and f'href="#{anchor}"' in help_html
 
 
-def test_flag_thresholds_come_from_the_core(page: str) -> None:
+def test_flag_thresholds_come_from_the_core(help_html: str) -> None:
     from quiz.core import item_analysis
 
     for flag in item_analysis.FLAG_LABELS:
-        assert f'<dt id="{flag}">' in page
-    assert "95 % right or more" in page and "20 % right or less" in page
-    assert "corrected item–rest correlation" in page
+        assert f'<dt id="{flag}">' in help_html
+    assert "95 % right or more" in help_html and "20 % right or less" in help_html
+    assert "corrected item–rest correlation" in help_html

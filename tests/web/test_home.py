@@ -11,9 +11,9 @@ from flask.testing import FlaskClient
 
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, finish_run, record_attempt, start_run
-from quiz.storage.db import get_session
 from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 RIGHT = Verdict(correct=True, score=1.0, expected="x", feedback="")
 WRONG = Verdict(correct=False, score=0.0, expected="x", feedback="")

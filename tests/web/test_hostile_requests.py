@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from quiz.core.grading.limits import MAX_TEXT_CHARS
 from quiz.storage import Attempt
-from quiz.storage.db import get_session
+from quiz.web.database import get_session
 
 ANSWER_URL = "/api/banks/sample/questions/{}/answer"
 TOO_LONG = "x" * (MAX_TEXT_CHARS + 1)

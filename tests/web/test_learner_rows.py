@@ -8,8 +8,8 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from quiz.storage.db import get_session
 from quiz.storage.models import Learner, ReviewLog
+from quiz.web.database import get_session
 
 PAGES = [
     "/",

@@ -19,9 +19,9 @@ from quiz.storage import (
     record_attempt,
     start_run,
 )
-from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.learner import ANONYMOUS_KEY, session_reference
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -91,10 +91,10 @@ def squeeze(html: str) -> str:
 def test_a_first_visit_sees_an_inviting_empty_page(app: Flask, client: FlaskClient) -> None:
     response = client.get("/progress")
     assert response.status_code == 200
-    page = response.text
-    assert "Your progress starts with one answer" in page
-    assert 'href="/">Choose a quiz</a>' in page
-    assert 'role="img"' not in page  # no empty charts
+    progress_html = response.text
+    assert "Your progress starts with one answer" in progress_html
+    assert 'href="/">Choose a quiz</a>' in progress_html
+    assert 'role="img"' not in progress_html  # no empty charts
     assert learner_count(app) == 0  # looking creates nobody
 
 
@@ -104,25 +104,25 @@ def test_a_learner_who_never_answered_sees_the_empty_state(app: Flask, client: F
 
 
 @pytest.fixture
-def page(app: Flask, client: FlaskClient) -> str:
+def progress_html(app: Flask, client: FlaskClient) -> str:
     seed_history(app, anonymous_learner(app, client))
     response = client.get("/progress")
     assert response.status_code == 200
     return squeeze(response.text)
 
 
-def test_summary(page: str) -> None:
-    assert '<dt>Answers</dt><dd>7</dd><dd class="pg-stat-note">5 right</dd>' in page
-    assert ">Accuracy</a></dt><dd>71%</dd>" in page  # 5 of 7
-    assert "<dt>Longest streak</dt><dd>2 days</dd>" in page  # 10 and 11 April
-    assert ">streak</a></dt><dd>0 days</dd>" in page  # long ago
+def test_summary(progress_html: str) -> None:
+    assert '<dt>Answers</dt><dd>7</dd><dd class="pg-stat-note">5 right</dd>' in progress_html
+    assert ">Accuracy</a></dt><dd>71%</dd>" in progress_html  # 5 of 7
+    assert "<dt>Longest streak</dt><dd>2 days</dd>" in progress_html  # 10 and 11 April
+    assert ">streak</a></dt><dd>0 days</dd>" in progress_html  # long ago
     # drills-country and base-number were right twice running; tajik-ties was wrong first.
     # Every served bank counts, the 8-question test exam too (main: a finished exam unseals).
-    assert '>Mastered</a></dt><dd>2 <span class="pg-of">of 19</span>' in page
+    assert '>Mastered</a></dt><dd>2 <span class="pg-of">of 19</span>' in progress_html
 
 
-def test_bank_row(page: str) -> None:
-    row = page[page.index('<th scope="row">Sample bank</th>') :]
+def test_bank_row(progress_html: str) -> None:
+    row = progress_html[progress_html.index('<th scope="row">Sample bank</th>') :]
     row = row[: row.index("</tr>")]
     assert 'data-label="Answers">7<' in row
     assert 'data-label="Accuracy" data-figure="accuracy">71%<' in row
@@ -132,18 +132,20 @@ def test_bank_row(page: str) -> None:
     assert 'href="/quiz/sample"' in row
 
 
-def test_charts_and_their_numbers(page: str) -> None:
+def test_charts_and_their_numbers(progress_html: str) -> None:
     # Accuracy and answers; the flashcard forecast shows text instead, nothing being due.
-    assert page.count('role="img"') == 2
-    assert 'aria-label="Accuracy per day"' in page and 'aria-label="Answers per day"' in page
+    assert progress_html.count('role="img"') == 2
+    assert 'aria-label="Accuracy per day"' in progress_html
+    assert 'aria-label="Answers per day"' in progress_html
     # 10 April: 2 of 3 right; 11 April: 3 of 4 (the removed question's answer counts too).
-    assert "10 April 2025: 67%; 11 April 2025: 75%." in page
-    assert "10 April 2025: 3; 11 April 2025: 4." in page
-    assert 'Fri 11 Apr 2025</time></th><td class="num">75%</td><td class="num">3/4</td>' in page
+    assert "10 April 2025: 67%; 11 April 2025: 75%." in progress_html
+    assert "10 April 2025: 3; 11 April 2025: 4." in progress_html
+    row = 'Fri 11 Apr 2025</time></th><td class="num">75%</td><td class="num">3/4</td>'
+    assert row in progress_html
 
 
-def test_weakest_questions_lowest_accuracy_first(page: str) -> None:
-    weak = page[page.index('id="pg-weak-heading"') :]
+def test_weakest_questions_lowest_accuracy_first(progress_html: str) -> None:
+    weak = progress_html[progress_html.index('id="pg-weak-heading"') :]
     retired, tajik = weak.index("retired-question"), weak.index(TAJIK_PROMPT)
     assert retired < tajik
     assert "no longer asked" in weak[retired:tajik]
@@ -160,8 +162,8 @@ def test_a_signed_in_learner_sees_their_own_history(
         assert grace is not None
         grace_id = grace.id
     seed_history(app, grace_id)
-    page = squeeze(client.get("/progress").text)
-    assert "<dt>Answers</dt><dd>7</dd>" in page
+    progress_html = squeeze(client.get("/progress").text)
+    assert "<dt>Answers</dt><dd>7</dd>" in progress_html
     auth.logout()
     assert "Your progress starts with one answer" in client.get("/progress").text
 
@@ -180,6 +182,6 @@ def test_the_nav_links_to_progress(client: FlaskClient) -> None:
     assert 'href="/progress"' in client.get("/").text
 
 
-def test_its_words_link_to_their_definitions(page: str) -> None:
+def test_its_words_link_to_their_definitions(progress_html: str) -> None:
     for anchor in ("accuracy", "streak", "mastered", "best-score"):
-        assert f'href="/help#{anchor}"' in page
+        assert f'href="/help#{anchor}"' in progress_html

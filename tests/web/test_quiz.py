@@ -14,8 +14,8 @@ from flask.testing import FlaskClient
 from quiz.core.bank import Question
 from quiz.core.presentation import present
 from quiz.storage import Attempt, QuizRun, attempts_for_run, get_run
-from quiz.storage.db import get_session
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 ROOT = Path(__file__).parents[2]
 SAMPLE_IDS = [

@@ -17,7 +17,7 @@ from quiz.core.banks.loading import load_banks
 from quiz.core.parsing.text import normalize
 from quiz.core.presentation import present
 from quiz.storage import attempts_for_run
-from quiz.storage.db import get_session
+from quiz.web.database import get_session
 from quiz.web.quiz.responses import input_kind, options
 
 ROOT = Path(__file__).parents[2]

@@ -11,9 +11,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quiz.core.banks.editing import accept_answer, file_hash
-from quiz.storage.db import get_session
 from quiz.storage.regrading import regrade_answers
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"

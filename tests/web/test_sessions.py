@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from quiz.storage import Attempt, find_learner_by_username
-from quiz.storage.db import get_session
+from quiz.web.database import get_session
 
 if TYPE_CHECKING:
     from conftest import AuthActions

@@ -16,9 +16,9 @@ from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.gift_reading import read_gift
 from quiz.core.presentation import present
 from quiz.storage import get_run
-from quiz.storage.db import get_session
 from quiz.web.api.routes import openapi_spec
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 ROOT = Path(__file__).parents[2]
 GIFT = ROOT / "tests" / "data" / "interchange" / "every-construct.gift"
@@ -65,7 +65,7 @@ def test_both_banks_load_and_are_listed(client: FlaskClient) -> None:
     assert "Every GIFT construct" in page and "Quoted without an article" in page
     with client.application.app_context():
         bank = get_registry().get("gift")
-        assert bank is not None and bank.source_name == ""
+        assert bank is not None and all(q.source_sentence is None for q in bank.questions)
 
 
 def test_every_imported_question_is_answered_through_the_page(app: Flask) -> None:

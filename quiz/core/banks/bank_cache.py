@@ -36,10 +36,12 @@ _BUILTINS = frozenset({"frozenset", "set", "slice", "complex", "bytearray", "ran
 
 @dataclass(frozen=True)
 class CachedBank:
-    """What a cache entry gives back: the valid bank and the warnings it loaded with."""
+    """What a cache entry gives back: the valid bank, the warnings it loaded with, and the
+    article its quotes were found in."""
 
     bank: Bank
     warnings: tuple[Problem, ...]
+    article: Path | None
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class BankCache:
             "version": self.version,
             "path": str(path),
             "content": _digest(content),
-            "source": _source_digest(path, cached.bank),
+            "article": None if cached.article is None else str(cached.article),
+            "article_digest": _article_digest(cached.article),
             "bank": cached.bank,
             "warnings": cached.warnings,
         }
@@ -89,12 +92,13 @@ class BankCache:
         }
         if any(stored.get(key) != value for key, value in expected.items()):
             return None
-        bank, warnings = stored.get("bank"), stored.get("warnings")
+        bank, warnings, article = stored.get("bank"), stored.get("warnings"), stored.get("article")
         if not isinstance(bank, Bank) or not isinstance(warnings, tuple):
             return None
-        if stored.get("source") != _source_digest(path, bank):
+        article_path = Path(article) if isinstance(article, str) else None
+        if stored.get("article_digest") != _article_digest(article_path):
             return None  # the article changed: its quotes must be found again
-        return CachedBank(bank, warnings)
+        return CachedBank(bank, warnings, article_path)
 
     def _entry_path(self, path: Path, content: bytes) -> Path:
         key = _digest(f"{_FORMAT}\0{self.version}\0".encode() + content)
@@ -134,13 +138,13 @@ def _path_key(path: Path) -> str:
     return _digest(str(path).encode())[:16]
 
 
-def _source_digest(path: Path, bank: Bank) -> str | None:
-    if not bank.source_name:
+def _article_digest(article: Path | None) -> str | None:
+    if article is None:
         return None
     try:
-        return _digest((path.parent / bank.source_name).read_bytes())
+        return _digest(article.read_bytes())
     except OSError:
-        return None
+        return "unreadable"  # never equal to a digest: the bank is loaded again, and fails
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

@@ -40,7 +40,6 @@ class EditResult:
 
     path: Path
     diff: str
-    before_hash: str
     after_hash: str
     additions: tuple[tuple[KeyPath, str], ...] = ()
 
@@ -58,15 +57,6 @@ def undo_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.undo")
 
 
-def undoable(path: Path) -> bool:
-    """Whether `undo_last_edit` would put a previous text back (the file is as the last edit
-    left it): what decides if an Undo button is offered."""
-    try:
-        return _undo_record(path)["after_hash"] == file_hash(path)
-    except (NothingToUndoError, OSError):
-        return False
-
-
 def accept_answer(path: Path, question_id: str, response: str, *, expected_hash: str) -> EditResult:
     """Add `response` to the accepted answers and `check.right` examples of `question_id` in
     the bank file `path`, which must still hash to `expected_hash` (see `file_hash`).
@@ -81,7 +71,7 @@ def accept_answer(path: Path, question_id: str, response: str, *, expected_hash:
         new_raw = restore(accepted.text)
         _write_with_undo(path, raw, new_raw)
     diff = _diff(path, raw, new_raw)
-    return EditResult(path, diff, expected_hash, text_hash(new_raw), accepted.additions)
+    return EditResult(path, diff, text_hash(new_raw), accepted.additions)
 
 
 def _write_with_undo(path: Path, before: str, after: str) -> None:
@@ -109,7 +99,7 @@ def undo_last_edit(path: Path, *, expected_hash: str | None = None) -> EditResul
             )
         _write_or_refuse(path, record["before"])
         undo_path(path).unlink()
-    return EditResult(path, _diff(path, now, record["before"]), current, file_hash(path))
+    return EditResult(path, _diff(path, now, record["before"]), file_hash(path))
 
 
 def _current(path: Path, expected_hash: str) -> str:

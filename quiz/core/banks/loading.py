@@ -25,6 +25,7 @@ class LoadedBank:
     bank: Bank | None
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...] = ()
+    article: Path | None = None  # the source article its quotes were found in
 
     @property
     def ok(self) -> bool:
@@ -43,10 +44,10 @@ def load_bank(path: Path, cache: BankCache | None = None) -> LoadedBank:
         return LoadedBank(path.stem, path, None, (problem,))
     cached = cache.get(path, raw) if cache is not None else None
     if cached is not None:
-        return LoadedBank(path.stem, path, cached.bank, (), cached.warnings)
+        return LoadedBank(path.stem, path, cached.bank, (), cached.warnings, cached.article)
     loaded = _load_bytes(raw, path)
     if cache is not None and loaded.ok and loaded.bank is not None:
-        cache.put(path, raw, CachedBank(loaded.bank, loaded.warnings))
+        cache.put(path, raw, CachedBank(loaded.bank, loaded.warnings, loaded.article))
     return loaded
 
 
@@ -79,7 +80,12 @@ def _parse_and_validate(text: str, path: Path) -> LoadedBank:
     bank = validator.validate(data, path.stem, article) if data is not None else None
     problems.extend(validator.problems)
     return LoadedBank(
-        path.stem, path, bank if not problems else None, tuple(problems), tuple(validator.warnings)
+        path.stem,
+        path,
+        bank if not problems else None,
+        tuple(problems),
+        tuple(validator.warnings),
+        Path(article.name) if article is not None else None,
     )
 
 

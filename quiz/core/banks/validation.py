@@ -39,9 +39,7 @@ class BankValidator:
         questions = self._questions(data.get("questions"), data, article, defaults)
         if self.problems or header is None:
             return None
-        return Bank(
-            id=bank_id, questions=questions, source_name=str(data.get("source", "")), **header
-        )
+        return Bank(id=bank_id, questions=questions, **header)
 
     def _header(self, data: YamlMap) -> dict[str, Any] | None:
         values: dict[str, Any] = {}

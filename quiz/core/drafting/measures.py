@@ -63,6 +63,9 @@ _SKIP_KINDS = frozenset({"a count"})
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _SHORT_SCALE = re.compile(r"(?:bn|mn|tn|[kmb])\b", re.IGNORECASE)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+# A sign written before a measure: "minus 80 degrees", "−3 °C" (the ASCII hyphen is left out:
+# the number regex never starts after one, since "Mi-24" and "3-1" are not negative numbers).
+_SIGN = re.compile(r"(?:\bminus |\bnegative |−)$", re.IGNORECASE)
 
 
 def find_measures(text: str, taken: list[Span]) -> list[MeasureFinding]:
@@ -125,8 +128,13 @@ def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
         previous = quantity
     if best is None:
         return None
-    span = Span(match.start(), best[1])
-    return MeasureFinding(span, text[span.start : span.end], value, best[0])
+    quantity, start = best[0], match.start()
+    if sign := _SIGN.search(text, max(0, start - 9), start):
+        # Without its sign "minus 80 degrees" would become a question whose answer is 80 °C.
+        value, start = -value, sign.start()
+        quantity = Quantity(-quantity.magnitude, quantity.unit)
+    span = Span(start, best[1])
+    return MeasureFinding(span, text[span.start : span.end], value, quantity)
 
 
 def _quantity(value: float, unit_text: str) -> Quantity | None:
@@ -140,6 +148,8 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         return None  # "3 m" is rare in prose; "3 g" is usually a grade, a gear, a group
     if not _MIN_VALUE <= abs(value) < _MAX_VALUE and value != 0:
         return None  # shown as 1e-06 or 1e+15, which no grader reads back
+    if words == "s" and not unit_text.startswith((" ", "-")) and value % 10 == 0:
+        return None  # "the 1990s", "in the 2030s": a decade, not 2,030 seconds
     if words in ("C", "F") and not unit_text.startswith((" ", "-")):
         words = f"°{words}"  # "40C" is a temperature, not 40 coulombs
     if lowered in (["decade"], ["decades"]):
@@ -149,9 +159,24 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         quantity = parse_quantity(f"1 {words}")
     except QuantityError:
         return None
-    if dimension_name(quantity.unit) in _SKIP_KINDS:
+    kind = dimension_name(quantity.unit)
+    if kind in _SKIP_KINDS:
         return None
+    if " * " in quantity.unit and kind != "an energy":
+        # Two unit words side by side are a product only in "kilowatt hours"; in prose the
+        # second is a noun pint also knows ("2.3 km section" is not km × square survey miles).
+        return None
+    if " * " in quantity.unit:
+        return Quantity(value, _one_energy_unit(words) or quantity.unit)
     return Quantity(value, quantity.unit)
+
+
+def _one_energy_unit(words: str) -> str | None:
+    """ "kilowatt hours" as pint's one unit kilowatt_hour (shown "kWh", not "h·kW")."""
+    try:
+        return parse_quantity(f"1 {words.lower().rstrip('s').replace(' ', '_')}").unit
+    except QuantityError:
+        return None
 
 
 def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:

@@ -22,7 +22,6 @@ from quiz.core.parsing.names import TITLES
 
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[],.;:"
-_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
 
 
@@ -38,12 +37,18 @@ class Speakers:
     _full: dict[str, str] = field(default_factory=dict)
 
     def full_name(self, name: str) -> str:
-        """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu")."""
+        """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu",
+        "Stack Morgan" -> "Katie Stack Morgan")."""
         words = name.split()
-        if len(words) != 1:
+        if len(words) > 2:
             return name
         if name not in self._full:
-            self._full[name] = _first_full_mention(self.text, name) or name
+            full = _first_full_mention(self.text, name) or name
+            # A two-word name is often a full name already ("Bill Nelson"): only one more
+            # word in front, a given name, makes a longer mention the same person.
+            if len(words) == 2 and len(full.split()) != 3:
+                full = name
+            self._full[name] = full
         return self._full[name]
 
     def resolve(self, mention: str) -> tuple[str, bool] | None:
@@ -63,10 +68,10 @@ class Speakers:
             return None
         if mention.split()[0] in ("the", "The"):
             return name, True
-        if len(name.split()) == 1 and not name.isupper():
+        if len(name.split()) <= 2 and not name.isupper():
             full = self.full_name(name)
             titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
-            if full != name or titled:
+            if full != name or (titled and len(name.split()) == 1):
                 return full, False
         return name, is_organisation(name)
 
@@ -140,7 +145,7 @@ def _first_full_mention(text: str, family_name: str) -> str | None:
                 break
             run.insert(0, word)
         name = clean_name(" ".join([*run, family_name]))
-        if len(name.split()) > 1 and not is_organisation(name):
+        if len(name.split()) > len(family_name.split()) and not is_organisation(name):
             return name
     return None
 
@@ -222,7 +227,3 @@ def sentence_subject(words: list[str]) -> str:
 
 def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def pronoun_kind(mention: str) -> str | None:
-    return _PRONOUNS.get(mention.lower())

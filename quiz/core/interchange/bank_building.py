@@ -62,15 +62,6 @@ def _place(where: str) -> int:
     return int(last) if last.isdecimal() else 0
 
 
-def validate_text(text: str, name: str) -> list[Problem]:
-    """The problems `quiz validate` would report for this bank text (with no source)."""
-    data, issues = read_yaml(text)
-    problems = [Problem(name, i.line, i.column, i.message) for i in issues]
-    validator = BankValidator(name)
-    validator.validate(data, "imported", None)
-    return problems + validator.problems
-
-
 def _render(title: str, entries: list[_Entry], origin: str) -> tuple[str, list[int]]:
     head = bank_text(title, [], origin)
     starts, line = [], head.count("\n") + 1

@@ -66,10 +66,10 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class DateComparison:
-    """Which parts of a response match the reference's; `extra` parts are reported, not held
-    against the learner (a year the article never states, say)."""
+    """Which parts of a response differ from the reference's: `missing` and `wrong` ones fail
+    it; `extra` parts are reported, not held against the learner (a year the article never
+    states, say)."""
 
-    matches: bool
     missing: tuple[str, ...]
     wrong: tuple[str, ...]
     extra: tuple[str, ...]
@@ -129,10 +129,9 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
 _WEEKDAYS |= {name[:3].lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
 _WEEKDAYS |= {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
-# Two-digit years ('87, 12-Mar-87): the year ending in those digits from PIVOT_BEFORE years
-# before the reference year to PIVOT_AFTER after it; with no reference year, 1950-2049.
+# Two-digit years ('87, 12-Mar-87): the year ending in those digits in the century that starts
+# PIVOT_BEFORE years before the reference year (so up to 19 after it); with none, 1950-2049.
 PIVOT_BEFORE = 80
-PIVOT_AFTER = 19
 _TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
@@ -173,7 +172,7 @@ def compare_dates(reference: PartialDate, response: PartialDate) -> DateComparis
     missing = tuple(part for part, ref, res in given if ref is not None and res is None)
     wrong = tuple(part for part, ref, res in given if None not in (ref, res) and ref != res)
     extra = tuple(part for part, ref, res in given if ref is None and res is not None)
-    return DateComparison(not missing and not wrong, missing, wrong, extra)
+    return DateComparison(missing, wrong, extra)
 
 
 def warm_up() -> None:

@@ -156,7 +156,8 @@ def _without_titles(words: list[str]) -> list[str]:
 def family_names(form: str) -> list[str]:
     """The forms of a normalised person's name that are right alone (none for one word):
     the whole family name with its particles ("van der berg", "ortega y gasset"), the same
-    without its leading particles ("berg"), and its last word ("gasset"), as before."""
+    without its leading particles ("berg"), its last word ("gasset"), and for two names
+    joined by a conjunction, the first of them ("ortega")."""
     words = form.split()
     if len(words) < 2:
         return []
@@ -167,7 +168,11 @@ def family_names(form: str) -> list[str]:
             start -= 1  # "ortega y gasset": the name before the conjunction too
     family = words[start:]
     core = family[next((i for i, w in enumerate(family) if w not in _PARTICLES), 0) :]
-    return list(dict.fromkeys([" ".join(family), " ".join(core), family[-1]]))
+    forms = [" ".join(family), " ".join(core), family[-1]]
+    joined = next((i for i, w in enumerate(core) if w in _CONJUNCTIONS and i), None)
+    if joined is not None:
+        forms.append(" ".join(core[:joined]))  # "Ortega" is how "Ortega y Gasset" is known
+    return list(dict.fromkeys(forms))
 
 
 def prepare_name(
@@ -192,13 +197,18 @@ def match_name(response: str, key: NameKey) -> NameMatch | None:
     """
     form = name_form(_family_first(response) if key.person else response, key.person)
     variants = _orderings(form) if key.person else (form,)
+    whole: NameMatch | None = None
     for variant in variants:
-        whole = _match(variant, key.full)
-        if whole is not None:
-            return NameMatch(whole.answer, whole.distance, by_surname=False)
-    if not key.person:
-        return None
-    found = [match for variant in variants if (match := _by_family_name(variant, key))]
+        if (typed := _match(variant, key.full)) is not None:
+            whole = NameMatch(typed.answer, typed.distance, by_surname=False)
+            break
+    if not key.person or (whole is not None and not whole.distance):
+        return whole
+    # A whole name one typo away may be an exact family name after given names that fit
+    # ("Anna M. van der Berg" for "Anna van der Berg": a middle initial, not a misspelling).
+    found = [hit for variant in variants if (hit := _by_family_name(variant, key))]
+    if whole is not None:
+        found.insert(0, whole)  # on a tie the whole name wins
     return min(found, key=lambda match: match.distance) if found else None
 
 
@@ -252,19 +262,25 @@ def _orderings(form: str) -> tuple[str, ...]:
 
 def _given_fit(given: list[str], answer: str, key: NameKey) -> bool:
     """Each given name typed is one of the answer's, or its initial, in order: "S. Shoigu",
-    "Anna M. Berg" and "Anna Berg" fit "Anna Maria Berg"; "Dmitri Shoigu" does not."""
+    "Anna M. Berg" and "Anna Berg" fit "Anna Maria Berg"; "Dmitri Shoigu" does not.
+
+    A middle initial the author did not write is let go once a given name has fitted
+    ("Anna M. Berg" for "Anna Berg"): the author may simply have left it out. A first
+    initial that fits nothing ("M. Berg" for "Anna Berg") is still wrong."""
     if not given:
         return True
     entry = next(e for e in key.full.answers if e.answer == answer)
     whole_family = family_names(entry.form)  # the given names end where the particles start
     reference = entry.form.split()[: -len(whole_family[0].split())] if whole_family else []
-    position = 0
+    position, fitted = 0, False
     for word in given:
-        while position < len(reference) and not _same_given(word, reference[position]):
-            position += 1
-        if position == len(reference):
+        found = position
+        while found < len(reference) and not _same_given(word, reference[found]):
+            found += 1
+        if found < len(reference):
+            position, fitted = found + 1, True
+        elif not (fitted and len(word) == 1):
             return False
-        position += 1
     return True
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from text_to_num import alpha2digit
 
@@ -24,6 +25,13 @@ from text_to_num import alpha2digit
 # regex, and only text without a leading digit pays for the (Rust, ~2 µs) word reader.
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+# Fractions as people type them: "12½", "12 ½", "12 1/2", "3/4", "25/2". Written out as a
+# decimal before reading, so "12½" is never read as its digits alone (12). Bounded repeats.
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_FRACTION = re.compile(
+    rf"(?<![\d/.,])(?:(?P<whole>\d{{1,9}})[ \-]?)?(?P<vulgar>[{_VULGAR}])"
+    r"|(?<![\d/.,])(?:(?P<mixed>\d{1,9}) )?(?P<num>\d{1,4})/(?P<den>\d{1,4})(?![\d/])"
+)
 # A numeral: digits with separators inside (checked by `_body_value`, not by backtracking),
 # then an optional power of ten: "e23", "E+23", "×10³", "x 10^-3", "*10**3", "·10^-3".
 # Every repeat is followed by a character it cannot take, so matching is linear.
@@ -94,7 +102,7 @@ def parse_number(text: str, counts: bool = False, decimal_comma: bool = False) -
     `counts` also reads "1.2k", "3m" and "2bn" (a count, never metres); `decimal_comma` reads
     every comma as a decimal mark.
     """
-    given = text.strip()
+    given = written_fractions(text.strip())
     value = _read_digits(given, decimal_comma)
     if value is None and counts:
         value = _read_count_suffix(given, decimal_comma)
@@ -105,6 +113,7 @@ def parse_number(text: str, counts: bool = False, decimal_comma: bool = False) -
 
 def split_number(text: str, decimal_comma: bool = False) -> tuple[float, str] | None:
     """A leading number and the rest of the text ("20 km" -> (20.0, "km")), or None."""
+    text = written_fractions(text)
     match = _LEADING_NUMBER.match(text)
     if match is None:
         return _split_number_words(text, decimal_comma)
@@ -115,6 +124,24 @@ def split_number(text: str, decimal_comma: bool = False) -> tuple[float, str] | 
         # "3 quarters" are no number (split_number_words refuses a number read in part).
         return _split_number_words(text, decimal_comma)
     return None if value is None else (value, rest)
+
+
+def written_fractions(text: str) -> str:
+    """Fractions as decimals: "12½" -> "12.5", "3/4 mile" -> "0.75 mile"; the rest as is."""
+    if "/" not in text and not any(char in _VULGAR for char in text):
+        return text  # the common case costs one scan
+    return _FRACTION.sub(_fraction_decimal, text)
+
+
+def _fraction_decimal(match: re.Match[str]) -> str:
+    if match["vulgar"]:
+        whole, part = match["whole"], unicodedata.numeric(match["vulgar"])
+    else:
+        whole, denominator = match["mixed"], int(match["den"])
+        if denominator == 0:
+            return match.group()
+        part = int(match["num"]) / denominator
+    return repr((int(whole) if whole else 0) + part)
 
 
 def format_number(value: float) -> str:

@@ -181,7 +181,8 @@ def parse_tolerance(
         return Tolerance(relative=tolerance.magnitude / 100)
     if _kind(tolerance.unit) != _kind(reference.unit):
         raise QuantityError(
-            f"tolerance '{text.strip()}' is {dimension_name(tolerance.unit)} but the answer is "
+            # The caller names the tolerance ("tolerance '5 kg': it is a mass ..."): not twice.
+            f"it is {dimension_name(tolerance.unit)} but the answer is "
             f"{dimension_name(reference.unit)}; give it in {_symbol(reference.unit)} or as '1%'"
         )
     return Tolerance(absolute=tolerance)

@@ -69,11 +69,6 @@ def typos_for(form: str) -> int:
     return 1 if letters <= 8 else 2
 
 
-def default_typos(answer: str) -> int:
-    """Edits allowed by default for `answer`: 0 up to 4 letters, 1 up to 8, 2 beyond."""
-    return typos_for(normalize(answer))
-
-
 @dataclass(frozen=True)
 class TextMatch:
     """Which answer the response matched (as the author wrote it) and by how many edits."""
@@ -136,8 +131,3 @@ def match_form(form: str, key: TextKey) -> TextMatch | None:
 def match_prepared(response: str, key: TextKey) -> TextMatch | None:
     """Best match of a typed response against answers prepared at load."""
     return match_form(normalize(response), key)
-
-
-def match_text(response: str, answers: Sequence[str], typos: int | None = None) -> TextMatch | None:
-    """Best match of `response` among `answers`; prefer `prepare_answers` on hot paths."""
-    return match_prepared(response, prepare_answers(answers, typos))

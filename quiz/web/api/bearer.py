@@ -15,10 +15,10 @@ from flask_wtf import CSRFProtect
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Forbidden, Unauthorized
 
-from quiz.storage.db import get_session
 from quiz.storage.models import ApiToken, Learner, utcnow
 from quiz.storage.tokens import find_token, touch_token
 from quiz.web.auth.learner import Account, login_manager
+from quiz.web.database import get_session
 from quiz.web.errors.handlers import API_PREFIX
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

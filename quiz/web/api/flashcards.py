@@ -7,18 +7,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request
 from werkzeug.wrappers import Response
 
 from quiz.core.scheduling import CardKey, Rating, card_stage
 from quiz.storage import cards
-from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse
 from quiz.web.api import card_payloads as payloads
 from quiz.web.api.once import respond_once
 from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.auth import current_learner
 from quiz.web.auth.learner import current_learner_id
+from quiz.web.database import get_session
 from quiz.web.flashcards import deck, pages
 
 bp = Blueprint("flashcards", __name__, url_prefix="/flashcards")
@@ -37,7 +37,7 @@ def due() -> Response:
     queue = pages.queue_for(current_learner_id(), scope, _now())
     chosen, after = slice_page(payloads.queue_cards(queue), page_request())
     link = next_url(after)
-    body = payloads.due_payload(queue, chosen, link, deck.new_cards_per_day())
+    body = payloads.due_payload(queue, chosen, link, current_app.config["NEW_CARDS_PER_DAY"])
     return conditional(jsonify(body), link)
 
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from flask import abort, request
 
 from quiz.storage import idempotency
-from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse
+from quiz.web.database import get_session
 
 
 def respond_once(learner_id: int, respond: Callable[[], StoredResponse]) -> StoredResponse:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from flask import Blueprint, abort, jsonify, request
 from werkzeug.wrappers import Response
 
-from quiz.core.bank import Bank
 from quiz.core.item_analysis import MIN_LEARNERS, MODES
 from quiz.core.tables import csv_text
-from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows, attempts_after
 from quiz.web.api import result_rows
 from quiz.web.api.paging import conditional, next_url, page_request, slice_page
+from quiz.web.api.routes import API_LISTS_BANKS
 from quiz.web.auth.roles import require_author
 from quiz.web.authors import analysis
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404
+from quiz.web.database import get_session
 
 bp = Blueprint("results", __name__, url_prefix="/authors")
 # 404, not 403, to anyone but an author, before anything else, exactly as the authors' pages
@@ -27,7 +27,7 @@ FORMATS = ("json", "csv")
 
 @bp.get("/banks/<bank_id>/item-analysis")
 def item_analysis(bank_id: str) -> Response:
-    bank = _bank_or_404(bank_id)
+    bank = bank_or_404(bank_id, listed=API_LISTS_BANKS)  # exams too: authors need them
     view = _table_view()
     stats = analysis.bank_analysis(bank, attempt_rows(get_session(), bank.id), view)
     chosen, after = slice_page(analysis.sorted_rows(stats, view), page_request())
@@ -49,7 +49,7 @@ def item_analysis(bank_id: str) -> Response:
 
 @bp.get("/banks/<bank_id>/attempts")
 def attempts(bank_id: str) -> Response:
-    bank = _bank_or_404(bank_id)
+    bank = bank_or_404(bank_id, listed=API_LISTS_BANKS)  # exams too: authors need them
     page = page_request()
     found = attempts_after(get_session(), bank.id, page.after, page.limit + 1)
     rows = [result_rows.attempt_row(attempt) for attempt in found[: page.limit]]
@@ -57,13 +57,6 @@ def attempts(bank_id: str) -> Response:
     if _wants_csv():
         return conditional(_csv(result_rows.ATTEMPT_COLUMNS, rows), link)
     return conditional(jsonify({"bank_id": bank.id, "attempts": rows, "next": link}), link)
-
-
-def _bank_or_404(bank_id: str) -> Bank:
-    bank = get_registry().get(bank_id)  # exams included: their authors need their results
-    if bank is None:
-        abort(404, f"No bank '{bank_id}'; GET /api/banks lists them.")
-    return bank
 
 
 def _table_view() -> analysis.TableView:

@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, request
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
@@ -19,7 +19,6 @@ from quiz.core.exams import allows_practice, practice_refusal
 from quiz.core.presentation import present
 from quiz.storage import progress_by_bank
 from quiz.storage.answering import answer_outside_run
-from quiz.storage.db import get_session
 from quiz.storage.idempotency import StoredResponse as Stored
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.api.once import respond_once
@@ -27,10 +26,11 @@ from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
 from quiz.web.auth import current_learner, current_learner_or_none
 from quiz.web.auth.learner import current_learner_id
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404, get_registry, question_or_404
+from quiz.web.database import get_session
 from quiz.web.errors.handlers import api_error
-from quiz.web.flashcards.deck import desired_retention
 
+API_LISTS_BANKS = "GET /api/banks lists them"  # where a 404 for a bank points
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
@@ -45,12 +45,12 @@ def banks() -> Response:
 
 @bp.get("/banks/<bank_id>")
 def bank(bank_id: str) -> Response:
-    return _revalidated(jsonify(bank_payload(_bank_or_404(bank_id))))
+    return _revalidated(jsonify(bank_payload(bank_or_404(bank_id, listed=API_LISTS_BANKS))))
 
 
 @bp.get("/banks/<bank_id>/questions/<question_id>")
 def question(bank_id: str, question_id: str) -> Response:
-    found = _question_or_404(_bank_or_404(bank_id), question_id)
+    _, found = _question_or_404(bank_id, question_id)
     return _revalidated(jsonify(present(found).to_dict()))
 
 
@@ -64,8 +64,7 @@ def _revalidated(response: Response) -> Response:
 
 @bp.post("/banks/<bank_id>/questions/<question_id>/answer")
 def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
-    bank_ = _bank_or_404(bank_id)
-    found = _question_or_404(bank_, question_id)
+    bank_, found = _question_or_404(bank_id, question_id)
     if not allows_practice(bank_):
         abort(403, practice_refusal(bank_))
     body = _json_body()
@@ -82,7 +81,12 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
 def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]) -> Stored:
     try:
         attempt = answer_outside_run(
-            get_session(), learner_id, bank_id, found, body["response"], desired_retention()
+            get_session(),
+            learner_id,
+            bank_id,
+            found,
+            body["response"],
+            current_app.config["DESIRED_RETENTION"],
         )
     except ResponseError as error:
         abort(400, f"Response to question '{found.id}' refused: {error}.")
@@ -133,15 +137,5 @@ def _json_body() -> Any:
         abort(400, 'The JSON is nested too deeply; send {"response": ...} as the docs show.')
 
 
-def _bank_or_404(bank_id: str) -> Bank:
-    found = get_registry().get(bank_id)
-    if found is None:
-        abort(404, f"No bank '{bank_id}'; GET /api/banks lists them.")
-    return found
-
-
-def _question_or_404(found: Bank, question_id: str) -> Question:
-    question_ = next((q for q in found.quiz_questions if q.id == question_id), None)
-    if question_ is None:
-        abort(404, f"No quiz question '{question_id}' in bank '{found.id}'.")
-    return question_
+def _question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
+    return question_or_404(bank_id, question_id, quiz_only=True, listed=API_LISTS_BANKS)

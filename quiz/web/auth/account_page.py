@@ -7,9 +7,9 @@ from flask import make_response, render_template, session
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quiz.storage.db import get_session
 from quiz.storage.tokens import MAX_NAME_LENGTH, MAX_TOKENS, list_tokens
 from quiz.web.auth.forms import ChangePasswordForm, CreateTokenForm, RevokeTokenForm
+from quiz.web.database import get_session
 
 # The session holds a new token's secret for the one redirect after it is made; the page
 # that shows it pops it, so a reload shows it no more.

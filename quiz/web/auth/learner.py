@@ -12,8 +12,8 @@ from flask_login import LoginManager, UserMixin, current_user
 
 from quiz.storage import create_learner, get_learner
 from quiz.storage.accounts import matches_token
-from quiz.storage.db import get_session
 from quiz.storage.models import Learner
+from quiz.web.database import get_session
 
 ANONYMOUS_KEY = "anonymous_learner"
 MAX_ID_DIGITS = 18  # below 2**63: a longer "id" is garbage, not a learner

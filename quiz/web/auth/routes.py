@@ -24,12 +24,12 @@ from quiz.storage import (
     register_learner,
 )
 from quiz.storage.accounts import authenticate, change_password, revoke_sessions
-from quiz.storage.db import get_session
 from quiz.storage.models import Learner
 from quiz.web.auth.account_page import render_account
 from quiz.web.auth.forms import ChangePasswordForm, LoginForm, LogoutForm, RegisterForm
 from quiz.web.auth.learner import ANONYMOUS_KEY, Account, anonymous_learner
 from quiz.web.auth.redirects import safe_next
+from quiz.web.database import get_session
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

@@ -15,8 +15,8 @@ from flask import Flask, current_app, request
 from flask_limiter import Limiter, RequestLimit
 from flask_login import current_user
 
-from quiz.storage.db import get_engine
 from quiz.storage.rate_limits import SCHEME
+from quiz.web.database import get_engine
 
 EXTENSION_KEY = "quiz.throttle"
 TOO_MANY_SIGN_INS = (
@@ -95,8 +95,3 @@ def log_breach(limit: RequestLimit) -> Any:
         limit.key,
     )
     return None
-
-
-def limiter_of(app: Flask) -> Limiter:
-    limiter: Limiter = app.extensions[EXTENSION_KEY]
-    return limiter

@@ -7,12 +7,12 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quiz.storage import get_learner
-from quiz.storage.db import get_session
 from quiz.storage.models import utcnow
 from quiz.storage.tokens import TokenError, create_token, revoke_token
 from quiz.web.auth.account_page import NEW_TOKEN_KEY, render_account
 from quiz.web.auth.forms import CreateTokenForm, RevokeTokenForm
 from quiz.web.auth.routes import bp
+from quiz.web.database import get_session
 
 
 @bp.post("/account/tokens")

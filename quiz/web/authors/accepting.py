@@ -6,20 +6,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flask import render_template
+from flask import current_app, render_template
 from flask_login import current_user
 
 from quiz.core.banks.accepting import AcceptRefusedError
 from quiz.core.banks.editing import EditResult, NothingToUndoError, accept_answer, undo_last_edit
 from quiz.core.regrading import same_response
-from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows
 from quiz.storage.regrading import regrade_answers
 from quiz.web.authors.files import relative, shown_problem
 from quiz.web.authors.forms import AcceptForm, RegradeForm, UndoForm
 from quiz.web.authors.routes import bank_path, bp, question_or_404, question_page
 from quiz.web.banks_registry import get_registry
-from quiz.web.flashcards.deck import desired_retention
+from quiz.web.database import get_session
 
 Page = str | tuple[str, int]
 
@@ -62,7 +61,8 @@ def regrade(bank_id: str, question_id: str) -> Page:
     db = get_session()
     done = regrade_answers(
         db, bank.id, question, form.response.data or "", author=current_user.username,
-        author_id=current_user.id, now=datetime.now(UTC), default_retention=desired_retention(),
+        author_id=current_user.id, now=datetime.now(UTC),
+        default_retention=current_app.config["DESIRED_RETENTION"],
     )  # fmt: skip
     db.commit()
     return render_template("authors/regraded.html", bank=bank, question=question, regrade=done)

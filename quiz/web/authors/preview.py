@@ -70,10 +70,3 @@ def _in_words(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k} → {_in_words(v)}" for k, v in value.items())
     return str(value)
-
-
-def _pair(part: Any) -> str:
-    # match pairs are (left, right) tuples inside a list: show them as "left → right"
-    if isinstance(part, tuple) and len(part) == 2:
-        return f"{part[0]} → {part[1]}"
-    return _in_words(part)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 
 from quiz.core.bank import Bank, Question
 from quiz.core.banks.accepting import ALIAS_KEYS
@@ -13,20 +13,22 @@ from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 from quiz.core.item_analysis import FLAG_LABELS, MIN_LEARNERS, select_attempts
 from quiz.core.wrong_answers import common_wrong_answers, response_text
-from quiz.storage.db import get_session
 from quiz.storage.item_rows import attempt_rows
+from quiz.web import banks_registry
 from quiz.web.auth.roles import require_author
 from quiz.web.authors import analysis
 from quiz.web.authors.charts import facility_scatter, score_histogram
 from quiz.web.authors.files import bank_files, relative
 from quiz.web.authors.forms import AcceptForm, TryForm
 from quiz.web.authors.preview import Trial, answer_key, examples_of, preview_item
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404, get_registry
+from quiz.web.database import get_session
 from quiz.web.quiz.display import OUTCOME_LABELS
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
 
 MAX_TRIAL = 1000  # characters of a trial answer: no learner types more into one field
 
+BANKS_PAGE_LISTS_BANKS = "see the Banks page"
 bp = Blueprint("authors", __name__, url_prefix="/authors")
 bp.before_request(require_author)
 
@@ -54,7 +56,7 @@ def banks() -> str:
 
 @bp.get("/banks/<bank_id>")
 def bank(bank_id: str) -> str:
-    bank = _bank_or_404(bank_id)
+    bank = bank_or_404(bank_id, listed=BANKS_PAGE_LISTS_BANKS)
     view = analysis.TableView.from_args(request.args)
     stats = analysis.bank_analysis(bank, attempt_rows(get_session(), bank.id), view)
     return render_template(
@@ -124,19 +126,8 @@ def question_page(
     )  # fmt: skip
 
 
-def _bank_or_404(bank_id: str) -> Bank:
-    bank = get_registry().get(bank_id)
-    if bank is None:
-        abort(404, f"There is no served bank called “{bank_id}”: see the Banks page.")
-    return bank
-
-
 def question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:
-    bank = _bank_or_404(bank_id)
-    question = bank.question(question_id)
-    if question is None:
-        abort(404, f"The bank “{bank.title}” has no question “{question_id}”.")
-    return bank, question
+    return banks_registry.question_or_404(bank_id, question_id, listed=BANKS_PAGE_LISTS_BANKS)
 
 
 def bank_path(bank_id: str) -> Path | None:

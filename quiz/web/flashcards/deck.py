@@ -6,19 +6,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import abort, current_app, request, session
+from flask import request, session
 from werkzeug.datastructures import MultiDict
 
 from quiz.core.bank import Bank, Question
 from quiz.core.grading import response_shape
 from quiz.core.presentation import Presented
-from quiz.core.scheduling import DEFAULT_RETENTION, CardKey
-from quiz.web.banks_registry import get_registry
+from quiz.core.scheduling import CardKey
+from quiz.web.banks_registry import bank_or_404, get_registry, question_or_404
 
 MODES = ("flip", "type")
 SHOWN_KEY = "flashcard_shown"  # which card's front was shown, and when (answer times)
 TYPED_KEY = "flashcard_typed"  # the typed answer's verdict, for the back page
 VISITOR_PREVIEW_KEY = "flashcard_visitor_preview"  # buttons shown before any learner exists
+DECKS_LISTED = "the Flashcards page lists the decks"
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,12 @@ class Scope:
 
 def scope_from(args: MultiDict[str, str]) -> Scope:
     """The scope named by `bank` arguments (none: every bank); 404 on an unknown bank."""
-    registry = get_registry()  # exams have no flashcards: they are not in the deck
     ids = list(dict.fromkeys(args.getlist("bank")))
-    found = [registry.get_practice(bank_id) for bank_id in ids]
-    banks = [bank for bank in found if bank is not None]
-    if len(banks) < len(found):
-        abort(404, "There is no such bank (it may have been renamed or removed).")
+    # Exams have no flashcards: they are not in the deck.
+    banks = [bank_or_404(bank_id, practice=True, listed=DECKS_LISTED) for bank_id in ids]
     mode = args.get("mode", "flip") if args.get("mode") in MODES else "flip"
     if not ids:
-        banks = sorted(registry.practice_banks.values(), key=lambda b: b.title.casefold())
+        banks = sorted(get_registry().practice_banks.values(), key=lambda b: b.title.casefold())
     return Scope(tuple(banks), bool(ids), mode)
 
 
@@ -63,19 +61,8 @@ def current_scope() -> Scope:
 
 
 def find_question(bank_id: str, question_id: str) -> Question:
-    bank = get_registry().get_practice(bank_id)
-    question = bank.question(question_id) if bank else None
-    if question is None:
-        abort(404, "There is no such card (its bank may have changed).")
-    return question
-
-
-def desired_retention() -> float:
-    return float(current_app.config.get("DESIRED_RETENTION", DEFAULT_RETENTION))
-
-
-def new_cards_per_day() -> int:
-    return int(current_app.config.get("NEW_CARDS_PER_DAY", 20))
+    """The card's question, else a 404 (exam banks have no cards)."""
+    return question_or_404(bank_id, question_id, practice=True, listed=DECKS_LISTED)[1]
 
 
 def mark_shown(key: CardKey, now: datetime) -> None:

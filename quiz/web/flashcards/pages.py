@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import abort, send_file
+from flask import current_app, send_file
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
@@ -27,11 +27,11 @@ from quiz.core.scheduling import (
 )
 from quiz.core.verdict import Verdict
 from quiz.storage import cards
-from quiz.storage.db import get_session
 from quiz.storage.models import ReviewLog
 from quiz.web import figures
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404, get_registry
 from quiz.web.charts import forecast_chart
+from quiz.web.database import get_session
 from quiz.web.flashcards import deck
 from quiz.web.flashcards.deck import Scope
 
@@ -62,8 +62,10 @@ class Button:
 def queue_for(learner_id: int | None, scope: Scope, now: datetime) -> Queue:
     keys = scope.keys
     if learner_id is None:  # nobody has reviewed anything yet: everything is new
-        return Queue((), (), tuple(keys[: deck.new_cards_per_day()]))
-    return cards.review_queue(get_session(), learner_id, keys, now, deck.new_cards_per_day())
+        return Queue((), (), tuple(keys[: current_app.config["NEW_CARDS_PER_DAY"]]))
+    return cards.review_queue(
+        get_session(), learner_id, keys, now, current_app.config["NEW_CARDS_PER_DAY"]
+    )
 
 
 def overview(learner_id: int | None, now: datetime) -> dict[str, Any]:
@@ -84,12 +86,12 @@ def overview(learner_id: int | None, now: datetime) -> dict[str, Any]:
         "forecast": forecast,
         "due_today": figures.due_today(forecast),
         "forecast_chart": forecast_chart(forecast, now.date()),
-        "new_per_day": deck.new_cards_per_day(),
+        "new_per_day": current_app.config["NEW_CARDS_PER_DAY"],
     }
 
 
 def retention_percent(learner_id: int | None) -> int:
-    default = deck.desired_retention()
+    default = current_app.config["DESIRED_RETENTION"]
     if learner_id is None:
         return round(default * 100)
     return round(cards.desired_retention_for(get_session(), learner_id, default) * 100)
@@ -133,7 +135,9 @@ def preview_for(learner_id: int | None, key: CardKey, now: datetime) -> Preview:
     """The four outcomes for the buttons, saved with the card's state, except for a visitor
     with no learner yet (page views make none): theirs is a new card's, saved when they rate."""
     session = get_session()
-    scheduler = cards.scheduler_for(session, learner_id or 0, deck.desired_retention())
+    scheduler = cards.scheduler_for(
+        session, learner_id or 0, current_app.config["DESIRED_RETENTION"]
+    )
     if learner_id is None:
         preview = scheduler.make_preview(new_card(card_id_for(*key), now), now)
         deck.remember_visitor_preview(key, preview.to_dict())
@@ -214,7 +218,7 @@ def apply_rating(
         return None
     typed = deck.typed_for(key)
     took = typed["took_ms"] if typed else deck.elapsed_ms(key, now)
-    scheduler = cards.scheduler_for(session, learner_id, deck.desired_retention())
+    scheduler = cards.scheduler_for(session, learner_id, current_app.config["DESIRED_RETENTION"])
     source = "typed" if typed else "review"
     return cards.rate_card(session, scheduler, state, rating, now, duration_ms=took, source=source)
 
@@ -226,9 +230,8 @@ def undo_message(log: ReviewLog | None) -> str:
 
 
 def export(bank_id: str, kind: str, now: datetime) -> Response:
-    bank = get_registry().get_practice(bank_id)  # an exam's key is for its authors only
-    if bank is None:
-        abort(404, "There is no such bank to export.")
+    # An exam's key is for its authors only: it has no download.
+    bank = bank_or_404(bank_id, practice=True, listed=deck.DECKS_LISTED)
     if kind == "csv":
         data, mimetype = export_csv(bank).encode("utf-8"), "text/csv"
     else:

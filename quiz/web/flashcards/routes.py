@@ -11,8 +11,8 @@ from quiz.core.errors import ResponseError
 from quiz.core.grading import grade
 from quiz.core.scheduling import CardKey, Rating, suggest_rating
 from quiz.storage import cards
-from quiz.storage.db import get_session
 from quiz.web.auth import current_learner, current_learner_or_none
+from quiz.web.database import get_session
 from quiz.web.flashcards import deck, pages
 from quiz.web.flashcards.deck import TYPED_KEY
 from quiz.web.flashcards.forms import AnswerForm, RateForm, SettingsForm, UndoForm

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
 from quiz.core import item_analysis, wrong_answers
-from quiz.core.scheduling import DEFAULT_RETENTION, MATURE_DAYS
+from quiz.core.scheduling import MATURE_DAYS
 from quiz.storage.cards import RECENT_ANSWERS
 from quiz.storage.mastery import MASTERY_DEFINITION
 
@@ -17,7 +17,7 @@ def index() -> str:
     return render_template(
         "help/index.html",
         mastery=MASTERY_DEFINITION,
-        retention=DEFAULT_RETENTION,
+        retention=current_app.config["DESIRED_RETENTION"],  # this install's default
         mature_days=MATURE_DAYS,
         recent_answers=RECENT_ANSWERS,
         analysis=item_analysis,

@@ -9,11 +9,11 @@ from flask import Blueprint, render_template
 from quiz.core.bank import Bank
 from quiz.core.exams import allows_practice
 from quiz.storage import BankProgress, progress_by_bank
-from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web import figures
 from quiz.web.auth import current_learner_or_none, is_author
 from quiz.web.banks_registry import get_registry
+from quiz.web.database import get_session
 
 bp = Blueprint("home", __name__)
 

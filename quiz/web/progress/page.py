@@ -41,10 +41,6 @@ class BankRow:
     quiz_count: int
     best_score: float | None
 
-    @property
-    def mastery(self) -> float:
-        return self.mastered / self.quiz_count if self.quiz_count else 0.0
-
 
 @dataclass(frozen=True)
 class WeakRow:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
-from quiz.storage.db import get_session
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.auth import current_learner_or_none
 from quiz.web.banks_registry import get_registry
-from quiz.web.flashcards.deck import desired_retention
+from quiz.web.database import get_session
 from quiz.web.progress.cards import card_summary
 from quiz.web.progress.page import progress_page
 
@@ -27,7 +26,7 @@ def index() -> str:
     page = progress_page(
         get_session(), learner.id if learner else None, get_registry().banks, today
     )
-    retention = desired_retention()
+    retention = current_app.config["DESIRED_RETENTION"]
     cards = (
         card_summary(get_session(), learner.id, get_registry().practice_banks, today, retention)
         if learner

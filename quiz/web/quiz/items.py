@@ -9,9 +9,9 @@ from flask import abort
 from quiz.core.bank import Bank, Question
 from quiz.core.presentation import Presented, present
 from quiz.storage import QuizRun, get_run
-from quiz.storage.db import get_session
 from quiz.web.auth.learner import current_learner_id
-from quiz.web.banks_registry import get_registry
+from quiz.web.banks_registry import bank_or_404
+from quiz.web.database import get_session
 from quiz.web.quiz.selection import RunOptions
 
 NO_RUN = "There is no quiz run at this address. Start a new quiz from the home page."
@@ -31,19 +31,12 @@ class RunItem:
         return f"q{self.position}-"
 
 
-def get_bank_or_404(bank_id: str) -> Bank:
-    bank = get_registry().get(bank_id)
-    if bank is None:
-        abort(404, f"There is no question bank called “{bank_id}”.")
-    return bank
-
-
 def own_run_or_404(run_id: int) -> tuple[QuizRun, Bank]:
     """The run and its bank; 404 unless this learner started it (a run is private)."""
     run = get_run(get_session(), run_id)
     if run is None or run.learner_id != current_learner_id():
         abort(404, NO_RUN)
-    return run, get_bank_or_404(run.bank_id)
+    return run, bank_or_404(run.bank_id)
 
 
 def run_items(run: QuizRun, bank: Bank) -> list[RunItem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
@@ -13,15 +13,14 @@ from quiz.core.errors import ResponseError
 from quiz.core.exams import allows_practice, reveals_key, seals_answers
 from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
 from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
-from quiz.storage.db import get_session
 from quiz.storage.runs import SeatTakenError
 from quiz.web.auth import current_learner
-from quiz.web.flashcards.deck import desired_retention
+from quiz.web.banks_registry import bank_or_404
+from quiz.web.database import get_session
 from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, run_score, time_text
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
 from quiz.web.quiz.items import (
     RunItem,
-    get_bank_or_404,
     own_run_or_404,
     run_item_or_404,
     run_items,
@@ -41,7 +40,7 @@ def template_helpers() -> dict[str, object]:
 
 @bp.route("/<bank_id>", methods=("GET", "POST"))
 def start(bank_id: str) -> str | Response:
-    bank = get_bank_or_404(bank_id)
+    bank = bank_or_404(bank_id)
     form = StartForm()
     form.tags.choices = [SelectChoice(tag) for tag in question_tags(bank)]
     refusal = run_refusal(bank)
@@ -172,8 +171,8 @@ def _verdict_page(run: QuizRun, bank: Bank, item: RunItem) -> str | Response:
 def _answer(run: QuizRun, bank: Bank, item: RunItem, time_ms: int | None) -> None:
     response = read_response(item.presented, request.form, item.prefix)
     answer_question(
-        get_session(), run, item.position, item.question, response, time_ms, desired_retention(),
-        seals_answers(bank),
+        get_session(), run, item.position, item.question, response, time_ms,
+        current_app.config["DESIRED_RETENTION"], seals_answers(bank),
     )  # fmt: skip
     get_session().commit()
 
@@ -194,7 +193,7 @@ def _answer_all(
     for item in items:
         answer_question(
             get_session(), run, item.position, item.question, responses[item.position], share,
-            desired_retention(), seals_answers(bank),
+            current_app.config["DESIRED_RETENTION"], seals_answers(bank),
         )  # fmt: skip
     get_session().commit()
     return {}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from quiz.core.bank import Bank
 from quiz.core.exams import caps_runs, refuse_new_run
-from quiz.storage.db import get_session
 from quiz.storage.models import QuizRun
 from quiz.storage.runs import latest_run, runs_started
 from quiz.web.auth import current_learner_or_none
 from quiz.web.auth.learner import current_learner_id
+from quiz.web.database import get_session
 
 
 class RunRefusedError(ValueError):

@@ -18,7 +18,6 @@ from quiz.core.banks.editing import (
     file_hash,
     undo_last_edit,
     undo_path,
-    undoable,
 )
 from quiz.core.banks.loading import load_bank
 from quiz.core.grading import grade
@@ -251,9 +250,7 @@ def test_undo_puts_the_file_back_once_and_only_if_unchanged(tmp_path: Path) -> N
     result = accept_answer(path, "ground", "Kharb camp", expected_hash=file_hash(path))
     assert result.after_hash == file_hash(path) and path.stat().st_mode & 0o777 == 0o640
     assert json.loads(undo_path(path).read_text(encoding="utf-8"))["before"] == FLOW_BANK
-    assert undoable(path)
     undone = undo_last_edit(path, expected_hash=result.after_hash)
-    assert not undoable(path)
     assert path.read_text(encoding="utf-8") == FLOW_BANK
     assert "-    accept: ['Kharb-Maidon training ground', 'Kharb camp']" in undone.diff
     with pytest.raises(NothingToUndoError):
@@ -265,7 +262,6 @@ def test_undo_is_refused_once_the_file_has_moved_on(tmp_path: Path) -> None:
     path = write(tmp_path, FLOW_BANK)
     accept(path, "ground", "Kharb camp")
     path.write_text(path.read_text(encoding="utf-8") + "# later hand edit\n", encoding="utf-8")
-    assert not undoable(path)
     with pytest.raises(StaleFileError, match="undo would lose that change"):
         undo_last_edit(path)
     assert path.read_text(encoding="utf-8").endswith("# later hand edit\n")

@@ -37,7 +37,9 @@ def plant_marked_entry(path: Path, cache: BankCache) -> None:
     """Cache a version of the bank with another title: whoever sees it took the cache."""
     loaded = load_bank(path)
     assert loaded.ok and loaded.bank is not None
-    cache.put(path, path.read_bytes(), CachedBank(replace(loaded.bank, title=MARKED), ()))
+    cache.put(
+        path, path.read_bytes(), CachedBank(replace(loaded.bank, title=MARKED), (), loaded.article)
+    )
 
 
 def only_entry(cache: BankCache) -> Path:

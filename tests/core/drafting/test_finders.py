@@ -54,6 +54,10 @@ def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
         ("two decades earlier", "20 years"),
         ("15 megawatts each", "15 MW"),
         ("temperatures hit 40C in London", "40 °C"),
+        ("nights fall to minus 80 degrees Celsius", "-80 °C"),  # the sign is kept
+        ("a low of −3 °C at dawn", "-3 °C"),
+        ("the first 2.3 km section opens", "2.3 km"),  # not km × pint's "section"
+        ("it used 40 kilowatt hours a day", "40 kWh"),
     ],
 )
 def test_measures(text: str, expected: str) -> None:
@@ -88,6 +92,8 @@ def test_counts(text: str, value: float, noun: str) -> None:
         "one of them said 12 in the morning",  # no unit, no noun counted
         "fell by a third during the works",  # a fraction, not the third of something
         "the 2022 season",  # a year
+        "samples would return in the 2030s",  # a decade, not 2,030 seconds
+        "the music of the 1980s and 90s",
     ],
 )
 def test_not_measures(text: str) -> None:
@@ -161,6 +167,11 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             ("Roy Cooper", "This is a huge win for our state", False),
         ),
         (
+            '"These rocks are the best place to look," said Katie Stack Morgan, a scientist. '
+            "Stack Morgan added that samples would be returned to Earth.",
+            ("Katie Stack Morgan", "These rocks are the best place to look", False),
+        ),
+        (
             "The state news agency, TASS, reported that the exercise will last four days.",
             ("TASS", "the exercise will last four days", True),
         ),
@@ -207,3 +218,16 @@ def test_finders_take_linear_time_on_hostile_text() -> None:
     unit = "“" + "9" * 50 + " May " * 20 + '"' + "a" * 100 + ", " * 30
     small, large = _time_to_find(unit * 100), _time_to_find(unit * 400)
     assert large < 8 * small + 0.5, (small, large)
+
+
+def test_a_two_word_family_name_takes_the_first_full_mention() -> None:
+    text = (
+        '"These rocks are the best place to look," said Katie Stack Morgan, a scientist. '
+        "Stack Morgan added that samples would be returned to Earth. "
+        "Bill Nelson told reporters that it was a giant step."
+    )
+    assert [speaker for speaker, _, _ in quotations(text)] == [
+        "Katie Stack Morgan",
+        "Katie Stack Morgan",
+        "Bill Nelson",
+    ]

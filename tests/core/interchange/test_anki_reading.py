@@ -11,12 +11,13 @@ from pathlib import Path
 import genanki
 import pytest
 import zstandard
+from validating import validate_text
 
 from quiz.core.banks.loading import load_bank
 from quiz.core.card_faces import card_faces
 from quiz.core.exporting import export_apkg
 from quiz.core.interchange.anki_reading import read_anki
-from quiz.core.interchange.bank_building import build_bank, validate_text
+from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.records import InterchangeError
 
 ROOT = Path(__file__).parents[3]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from validating import validate_text
 
 from quiz.core.banks.schema import bank_schema
-from quiz.core.interchange.bank_building import build_bank, validate_text
+from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.gift_reading import read_gift
 from quiz.core.interchange.records import Draft, Imported
 from quiz.core.interchange.yaml_writing import slug, unique_ids

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from validating import validate_text
 
-from quiz.core.interchange.bank_building import build_bank, validate_text
+from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.csv_reading import read_csv
 from quiz.core.interchange.records import InterchangeError
 

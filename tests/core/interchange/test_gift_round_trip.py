@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from validating import validate_text
 
 from quiz.core.bank import Bank, Question
 from quiz.core.banks.loading import load_bank
-from quiz.core.interchange.bank_building import build_bank, validate_text
+from quiz.core.interchange.bank_building import build_bank
 from quiz.core.interchange.gift_reading import read_gift
 from quiz.core.interchange.gift_writing import escape, write_gift
 

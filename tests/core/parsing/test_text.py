@@ -7,12 +7,16 @@ import pytest
 from quiz.core.parsing.text import (
     EmptyAnswerError,
     TextMatch,
-    default_typos,
     match_prepared,
-    match_text,
     normalize,
     prepare_answers,
+    typos_for,
 )
+
+
+def match_text(response: str, answers: list[str], typos: int | None = None) -> TextMatch | None:
+    """Best match of `response` among `answers`, as a grader makes it (prepared at load)."""
+    return match_prepared(response, prepare_answers(answers, typos))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +80,7 @@ def test_normalize(text: str, expected: str) -> None:
     ],
 )
 def test_default_typos(answer: str, expected: int) -> None:
-    assert default_typos(answer) == expected
+    assert typos_for(normalize(answer)) == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""Per-request database sessions for the Flask app (flaskr's db.py, with SQLAlchemy)."""
+"""Per-request database sessions for the Flask app (flaskr's db.py, with SQLAlchemy).
+
+It belongs to the web layer (it reads Flask's `g` and `current_app`), which keeps
+`quiz.storage` free of Flask.
+"""
 
 from __future__ import annotations
 
