@@ -8,8 +8,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-import quiz
-
 # What shapes a validated bank besides our own code: pint names the units in it.
 _LIBRARIES = ("quiz", "pint", "pyyaml")
 
@@ -19,7 +17,7 @@ def code_version() -> str:
     """The installed versions, plus a fingerprint of the package's files (names, sizes and
     modification times): a checkout edited without a version bump must not be served banks
     that the code it had before validated. Stat-only, so a few milliseconds per process."""
-    package = Path(quiz.__file__).parent
+    package = Path(__file__).parents[1]  # the quiz package
     digest = hashlib.sha256(sys.version.encode())
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()

@@ -81,7 +81,7 @@ class _TextLoader(yaml.CSafeLoader):
     false for a `truefalse` one), so the loader must not guess first.
     """
 
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+    def resolve(self, kind: type[yaml.Node], value: str, _implicit: tuple[bool, bool]) -> str:
         # With no implicit resolvers, PyYAML's resolve() always lands on the default tag of the
         # node's kind, after ~5 µs of checks per node: a third of composing a large bank.
         return _DEFAULT_TAGS[kind]
