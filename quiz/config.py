@@ -19,6 +19,7 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         "DATABASE_URL": f"sqlite:///{instance_path / 'quiz.sqlite3'}",
         "RELOAD_BANKS": False,  # True: look for edited banks on every request
         "BANKS_CHECK_SECONDS": 1.0,  # otherwise at most this often per process
+        "BANK_CACHE_DIR": str(instance_path / "bank-cache"),  # validated banks; "" for none
         "MIGRATE_ON_START": True,
         "SQLITE_SYNCHRONOUS": "FULL",  # or NORMAL: faster commits, not power-cut safe
         "SQLITE_WRITE_LOCK": True,  # False only to measure what the OS write lock buys

@@ -194,6 +194,10 @@ def _with_sentence(article: Article, start: int, end: int) -> QuoteMatch:
     touched = [s for s in article.sentences if s.end > start and s.start < end]
     first = min([start, *(s.start for s in touched)])
     last = max([end, *(s.end for s in touched)])
+    if len(touched) == 1 and (touched[0].start, touched[0].end) == (first, last):
+        # The sentence's own string, not a fresh copy: questions quoting one sentence then
+        # share it, in memory and in the bank cache.
+        return QuoteMatch(start, end, touched[0].text, first)
     return QuoteMatch(start, end, article.text[first:last], first)
 
 

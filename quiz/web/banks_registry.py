@@ -1,5 +1,8 @@
 """The banks the app serves: loaded once, then reloaded when their files change, in every process.
 
+Validated banks are kept in `BANK_CACHE_DIR` (the instance folder's bank-cache by default), so
+a restart or a new worker takes a large unchanged bank from there instead of parsing it again.
+
 Each request checks the questions folder's files (a stat each: their mtime and size), at most
 once per `BANKS_CHECK_SECONDS` per process (default 1 s; every request in development), so an
 edit, by hand or by an author's accept, reaches every worker of every server without a
@@ -18,8 +21,10 @@ from pathlib import Path
 from flask import Flask, abort, current_app
 
 from quiz.core.bank import Bank, Question
+from quiz.core.banks.bank_cache import BankCache
 from quiz.core.banks.loading import LoadedBank, load_banks
 from quiz.core.exams import allows_practice
+from quiz.web.code_version import code_version
 
 EXTENSION_KEY = "quiz.banks"
 CHECK_SECONDS = 1.0
@@ -39,9 +44,12 @@ class _Snapshot:
 class BanksRegistry:
     """Bank id → the Bank served; `loaded` holds every file as it is now, problems included."""
 
-    def __init__(self, directory: Path, check_seconds: float = CHECK_SECONDS) -> None:
+    def __init__(
+        self, directory: Path, check_seconds: float = CHECK_SECONDS, cache: BankCache | None = None
+    ) -> None:
         self.directory = directory
         self.check_seconds = check_seconds
+        self.cache = cache
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
         self._snapshot = self._load({})
@@ -97,7 +105,7 @@ class BanksRegistry:
     def _load(self, served: dict[str, Bank]) -> _Snapshot:
         # The signature is taken first: a file edited during loading is seen as changed next time.
         signature = _signature(self.directory)
-        loaded = tuple(load_banks(self.directory))
+        loaded = tuple(load_banks(self.directory, self.cache))
         banks: dict[str, Bank] = {}
         stale: set[str] = set()
         for lb in loaded:
@@ -125,7 +133,9 @@ def _signature(directory: Path) -> Signature:
 def init_app(app: Flask) -> None:
     development = app.debug or app.config["RELOAD_BANKS"]
     seconds = 0.0 if development else float(app.config.get("BANKS_CHECK_SECONDS", CHECK_SECONDS))
-    registry = BanksRegistry(Path(app.config["QUESTIONS_DIR"]), seconds)
+    folder = app.config.get("BANK_CACHE_DIR")
+    cache = BankCache(Path(folder), code_version()) if folder else None
+    registry = BanksRegistry(Path(app.config["QUESTIONS_DIR"]), seconds, cache)
     app.extensions[EXTENSION_KEY] = registry
     app.before_request(lambda: _refresh(registry))
 

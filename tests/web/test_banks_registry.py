@@ -5,6 +5,8 @@ question is one 404 that names it."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,10 @@ import pytest
 from flask import Flask
 from werkzeug.exceptions import NotFound
 
+from quiz.core.banks.bank_cache import BankCache, CachedBank
 from quiz.web.banks_registry import BanksRegistry, bank_or_404, question_or_404
+
+AppMaker = Callable[..., Flask]
 
 SAMPLE = Path(__file__).parents[1] / "data" / "banks" / "sample.yaml"
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
@@ -81,6 +86,31 @@ def test_an_unchanged_folder_is_not_reloaded(tmp_path: Path) -> None:
     before = registry.get("sample")
     shutil.copy(banks / "sample.yaml", tmp_path / "elsewhere.yaml")  # outside the folder
     assert not registry.refresh() and registry.get("sample") is before
+
+
+def test_a_second_worker_takes_validated_banks_from_the_cache(tmp_path: Path) -> None:
+    banks = folder(tmp_path)
+    cache = BankCache(tmp_path / "bank-cache", version="test")
+    [loaded] = BanksRegistry(banks, check_seconds=60, cache=cache).loaded
+    first = loaded.bank
+    assert first is not None and loaded.article is not None
+    # Mark the cached copy: a registry that shows the mark took it instead of parsing.
+    path = banks / "sample.yaml"
+    cache.put(
+        path, path.read_bytes(), CachedBank(replace(first, title="Cached"), (), loaded.article)
+    )
+    second = BanksRegistry(banks, check_seconds=60, cache=cache)
+    assert second.banks["sample"].title == "Cached"
+    edit(path, "title: Sample bank", "title: Edited bank")
+    assert second.refresh(force=True) and second.banks["sample"].title == "Edited bank"
+
+
+def test_the_app_keeps_its_bank_cache_in_the_instance_folder(make_app: AppMaker) -> None:
+    app = make_app()
+    cache_dir = Path(app.config["BANK_CACHE_DIR"])
+    assert cache_dir.parent == Path(app.instance_path)
+    assert any(cache_dir.iterdir())
+    assert make_app(BANK_CACHE_DIR="").extensions["quiz.banks"].cache is None
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.core.bank import Bank
+from quiz.core.banks.bank_cache import BankCache, CachedBank
 from quiz.core.banks.problems import Problem
 from quiz.core.banks.validation import BankValidator
 from quiz.core.banks.yaml_reading import YamlMap, read_yaml
+from quiz.core.collector import paused_collector
 from quiz.core.source import Article, SourceError, read_article
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -23,15 +25,34 @@ class LoadedBank:
     bank: Bank | None
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...] = ()
+    article: Path | None = None  # the source article its quotes were found in
 
     @property
     def ok(self) -> bool:
         return self.bank is not None and not self.problems
 
 
-def load_bank(path: Path) -> LoadedBank:
-    """Read, parse and validate one bank file, reporting every problem with its place."""
-    text, problem = _read_text(path)
+def load_bank(path: Path, cache: BankCache | None = None) -> LoadedBank:
+    """Read, parse and validate one bank file, reporting every problem with its place.
+
+    With a `cache`, a file validated before (same bytes, same article, same app version) is
+    taken from it instead, and a newly valid one is added to it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problem = Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
+        return LoadedBank(path.stem, path, None, (problem,))
+    cached = cache.get(path, raw) if cache is not None else None
+    if cached is not None:
+        return LoadedBank(path.stem, path, cached.bank, (), cached.warnings, cached.article)
+    loaded = _load_bytes(raw, path)
+    if cache is not None and loaded.ok and loaded.bank is not None:
+        cache.put(path, raw, CachedBank(loaded.bank, loaded.warnings, loaded.article))
+    return loaded
+
+
+def _load_bytes(raw: bytes, path: Path) -> LoadedBank:
+    text, problem = _decode(raw, path)
     if problem is not None:
         return LoadedBank(path.stem, path, None, (problem,))
     return load_bank_text(text, path)
@@ -40,6 +61,11 @@ def load_bank(path: Path) -> LoadedBank:
 def load_bank_text(text: str, path: Path) -> LoadedBank:
     """Parse and validate a bank's text as if it were the file `path` (its source article is
     read beside it): how an edit is checked in memory before it is written."""
+    with paused_collector():
+        return _parse_and_validate(text, path)
+
+
+def _parse_and_validate(text: str, path: Path) -> LoadedBank:
     name = str(path)
     data, issues = read_yaml(text)
     problems = [Problem(name, i.line, i.column, i.message) for i in issues]
@@ -54,7 +80,12 @@ def load_bank_text(text: str, path: Path) -> LoadedBank:
     bank = validator.validate(data, path.stem, article) if data is not None else None
     problems.extend(validator.problems)
     return LoadedBank(
-        path.stem, path, bank if not problems else None, tuple(problems), tuple(validator.warnings)
+        path.stem,
+        path,
+        bank if not problems else None,
+        tuple(problems),
+        tuple(validator.warnings),
+        Path(article.name) if article is not None else None,
     )
 
 
@@ -69,15 +100,11 @@ def bank_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_banks(directory: Path) -> list[LoadedBank]:
-    return [load_bank(path) for path in bank_paths([directory])]
+def load_banks(directory: Path, cache: BankCache | None = None) -> list[LoadedBank]:
+    return [load_bank(path, cache) for path in bank_paths([directory])]
 
 
-def _read_text(path: Path) -> tuple[str, Problem | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return "", Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
+def _decode(raw: bytes, path: Path) -> tuple[str, Problem | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:

@@ -142,12 +142,16 @@ _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
 _MAX_DATEPARSER_CHARS = 100
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_partial_date(text: str, reference_year: int | None = None) -> PartialDate:
     """Read a date given in part or in full; raise AmbiguousDateError or UnreadableDateError.
 
     All-digit day/month dates are read only when one order alone is valid: 18/04 is 18 April
     (18 cannot be a month), 04/18 is 18 April too, but 04/05 is ambiguous. Year-first dates
     (2023-04-18) are ISO order and never ambiguous.
+
+    Cached (a PartialDate is immutable and no clock is read): a bank's answers and check
+    examples repeat the same dates, and learners the same few responses.
     """
     given = text.strip()
     date = _parse_numeric(given, reference_year) or _parse_words(given, reference_year)

@@ -112,6 +112,7 @@ def warm_up(cache_folder: str | PathLike[str] | None = None) -> None:
     parse_quantity("20 km")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = None) -> Quantity:
     """Read "20 km", "twenty kilometres", "15 per cent" or "four-day"; raise QuantityError.
 
@@ -119,6 +120,9 @@ def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = No
     hold no other number: "20 km or 30 km" stays unreadable rather than graded on its first half.
     `like` is the reference's unit: when it is a temperature, "100 C" is Celsius (not coulomb)
     and "100 degrees" is in the reference's scale.
+
+    Cached (a Quantity is immutable): a bank states the same quantities over and over, in
+    answers, check examples and quotes, and learners type the same few responses.
     """
     given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
     split = split_number(given, decimal_comma)
@@ -288,9 +292,19 @@ def _canonical_name(name: str) -> str:
     return str(_lookup_unit(name))
 
 
-@functools.lru_cache(maxsize=1024)
 def _lookup_unit(name: str) -> pint.Unit:
-    """The pint unit a learner means; cached, as pint's own parser costs ~160 µs a call."""
+    """The pint unit a learner means, or QuantityError."""
+    unit = _find_unit(name)
+    if unit is None:
+        raise QuantityError(f"unknown unit '{name}'; try a common one such as km, kg, days or %")
+    return unit
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_unit(name: str) -> pint.Unit | None:
+    """The pint unit `name` means, or None. Misses are cached too: pint's own parser costs
+    ~160 µs a call, and scanning a quote tries many word runs that are no unit ("kilometers
+    from"), the same ones again in every question of a bank."""
     registry = _get_registry()
     spelled = SPELLINGS.get(name.lower(), name)
     # Exact case first ("Mm" is not "mm"); lower case only rescues "KM" and "Kilometres".
@@ -299,7 +313,7 @@ def _lookup_unit(name: str) -> pint.Unit:
             return registry.Unit(candidate)
         except _PINT_PARSE_ERRORS:
             continue
-    raise QuantityError(f"unknown unit '{name}'; try a common one such as km, kg, days or %")
+    return None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -5,6 +5,7 @@ Typos are forgiven by edit distance (rapidfuzz), but digits never: `Mi-28` is no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +29,12 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Fold case, accents, punctuation and spacing away, and drop a leading "the"/"a"/"an"."""
+    """Fold case, accents, punctuation and spacing away, and drop a leading "the"/"a"/"an".
+
+    Cached: validating a bank normalises every answer, alias and example several times (for
+    matching and for the give-away checks), and learners type the same few responses."""
     # The fast paths (ASCII, no digits) matter: this runs on every typed response.
     if not text.isascii():
         text = _fold_unicode(text)
