@@ -1,6 +1,10 @@
 """The API fuzzed against its own OpenAPI spec with schemathesis, through the WSGI app: every
 operation gets a bounded, reproducible set of generated requests (derandomized), sent with a
-read-write bearer token so POSTs are authorised. No 500, every response as the spec says."""
+read-write bearer token so POSTs are authorised. No 500, every response as the spec says.
+
+Then statefully: sequences of calls that follow the spec's links (a bank, its question, an
+answer, the progress; the due cards, a front, its back, a rating, undo), so later calls get
+real ids and a real `preview_at` instead of ones that only ever meet a 404."""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, settings
+from schemathesis import Case, Response
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
@@ -26,6 +32,9 @@ from quiz.web.api.routes import openapi_spec
 
 CHECKS = (not_a_server_error, response_schema_conformance, status_code_conformance)
 EXAMPLES_PER_OPERATION = 25
+BOUNDED = settings(
+    derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +60,44 @@ schema = schemathesis.openapi.from_dict(openapi_spec())
 
 
 @schema.parametrize()
-@settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
+@settings(BOUNDED, max_examples=EXAMPLES_PER_OPERATION)
 def test_the_api_keeps_its_spec(case: Any, fuzzed_app: Flask, token: str) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     case.call_and_validate(app=fuzzed_app, headers=headers, checks=list(CHECKS))
+
+
+# Only the spec's own links: schemathesis would also guess some from names (a bank id to the
+# authors' pages), which spends the few steps on calls that can only be refused.
+linked = schemathesis.openapi.from_dict(
+    openapi_spec(),
+    config=SchemathesisConfig.from_dict(
+        {"phases": {"stateful": {"inference": {"algorithms": []}}}}
+    ),
+)
+
+
+def test_linked_calls_keep_the_spec(fuzzed_app: Flask, token: str) -> None:
+    answered: list[tuple[str, int]] = []
+
+    class LinkedCalls(linked.as_state_machine()):  # type: ignore[misc]
+        # Answers and ratings only through links: with made-up ids they can only meet a 404,
+        # which the test above already sends plenty of.
+        RANDOM__POST_api_banks_bank_id_questions_question_id_answer = None
+        RANDOM__POST_api_flashcards_cards_bank_id__question_id_rate = None
+
+        def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+            return {"app": fuzzed_app, "headers": {"Authorization": f"Bearer {token}"}}
+
+        def after_call(self, response: Response, case: Case) -> None:
+            answered.append((case.operation.label, response.status_code))
+
+        def validate_response(
+            self, response: Response, case: Case, additional_checks: Any = None, **kwargs: Any
+        ) -> None:
+            case.validate_response(response, checks=list(CHECKS), transport_kwargs=kwargs)
+
+    LinkedCalls.run(settings=settings(BOUNDED, max_examples=25, stateful_step_count=6))
+    # The links led somewhere: these are reached only through them, with ids from earlier
+    # responses, and went through rather than meeting a refusal.
+    assert ("GET /api/flashcards/cards/{bank_id}/{question_id}/back", 200) in answered
+    assert ("POST /api/banks/{bank_id}/questions/{question_id}/answer", 200) in answered
