@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 AppMaker = Callable[..., Flask]
 ANSWER = "/api/banks/sample/questions/drills-country/answer"
-TOKEN_IN_PAGE = re.compile(r'value="(quiz_[A-Za-z0-9_-]{43})"')
+TOKEN_IN_PAGE = re.compile(r">(quiz_[A-Za-z0-9_-]{43})</textarea>")
 
 
 def make_token(app: Flask, username: str = "ada", read_only: bool = False) -> tuple[int, str]:
