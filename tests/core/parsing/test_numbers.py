@@ -66,6 +66,9 @@ def test_parse_number_reads(text: str, expected: float) -> None:
         "-",
         "six point zero two kilos",
         "three and a third",  # only "and a half" and quarters are read
+        "3 1/0",  # a fraction over zero
+        "banana point five",  # "point" after a word that is no number
+        "minus",  # a sign and nothing after it
     ],
 )
 def test_parse_number_refuses(text: str) -> None:
