@@ -58,6 +58,8 @@ def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
         ("a low of −3 °C at dawn", "-3 °C"),
         ("the first 2.3 km section opens", "2.3 km"),  # not km × pint's "section"
         ("it used 40 kilowatt hours a day", "40 kWh"),
+        ("a hundred metres of road", "100 m"),
+        ("it used 40 kilowatt days", "40 d·kW"),  # no one pint unit: the product is kept
     ],
 )
 def test_measures(text: str, expected: str) -> None:
@@ -94,6 +96,8 @@ def test_counts(text: str, value: float, noun: str) -> None:
         "the 2022 season",  # a year
         "samples would return in the 2030s",  # a decade, not 2,030 seconds
         "the music of the 1980s and 90s",
+        "hundreds of people gathered",  # no number to ask for
+        "it weighs 3 g in all",  # a one-letter unit after a space: a grade, a gear, a group
     ],
 )
 def test_not_measures(text: str) -> None:
