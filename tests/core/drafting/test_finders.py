@@ -194,6 +194,21 @@ def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "after",
+    [
+        ' "Go."',  # too short
+        " Then the weather turned and the square emptied as the crowds left the centre in the "
+        "rain; nobody stayed long, and the stalls were packed away well before the evening. "
+        '"The fans carried us all the way."',  # too far from the quote it would continue
+    ],
+    ids=["too-short", "too-far"],
+)
+def test_a_continued_quote_must_be_near_and_long_enough(after: str) -> None:
+    text = '"We will win this," said Mayor Ruth Adler.' + after
+    assert quotations(text) == [("Ruth Adler", "We will win this", False)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Midfielder Tom Brennan added a third goal in the 78th minute.",  # "added" a thing
@@ -201,6 +216,7 @@ def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
         "The researchers found that the ice is thinning fast.",  # no named speaker
         "According to a study published in March, glaciers are shrinking.",  # not a name
         '"An unattributed line of dialogue," nobody knows who.',
+        '"Yes, sir," said Putin.',  # too few quoted words to ask about
     ],
 )
 def test_not_attributed(text: str) -> None:
