@@ -16,11 +16,12 @@ QUESTION = "  - id: q\n    type: text\n    prompt: P?\n    answer: x\n"  # lines
     ("text", "expected"),
     [
         pytest.param(
-            "title: T\nquestions:\n  - id: q\n    type: text\n    # a note\n\n    prompt: P?\n"
+            "title: T\nquestions:\n  - id: q\n    type: text\n    prompt: P?\n    # a note\n\n"
             "     answer: x\n",
-            "8:6: 'answer' is indented more than line 7 above it (5 spaces, not 4), so YAML "
-            "reads it as more of that line's text: start 'answer:' at column 5, like the line "
-            "above",
+            # The comment ends the prompt's text, so the deeper key matches no level; the
+            # comment and the blank line are passed over to name the line above with content.
+            "8:6: this line is indented 5 spaces, which matches no level above it (line 5 has "
+            "4): line it up with the keys it belongs with",
             id="deeper-after-a-comment-and-a-blank-line",
         ),
         pytest.param(
