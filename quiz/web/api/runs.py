@@ -49,7 +49,7 @@ def start(bank_id: str) -> tuple[Response, int]:
     get_session().commit()
     response = jsonify(started.body)
     if started.status == 201:  # a replayed start points at the same run
-        response.headers["Location"] = url_for(".run", run_id=started.body["id"])
+        response.headers["Location"] = url_for(".run_status", run_id=started.body["id"])
     return response, started.status
 
 
@@ -64,7 +64,7 @@ def _start(bank: Bank, options: RunOptions) -> Stored:
 
 
 @bp.get("/runs/<int:run_id>")
-def run(run_id: int) -> Response:
+def run_status(run_id: int) -> Response:
     run, bank = own_run_or_404(run_id)  # 404 for another learner's run: a run is private
     results = run_results(run, bank)
     if run.finished_at is None and finish_if_answered(run, results):  # answered on the pages
