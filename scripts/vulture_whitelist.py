@@ -44,6 +44,7 @@ option_widget
 _vary_on_accept  # @bp.after_request
 csrf_token  # @bp.get routes of the API
 openapi
+run_status  # GET /api/runs/<id> (quiz/web/api/runs.py)
 json_error  # @bp.errorhandler
 login  # auth routes
 account

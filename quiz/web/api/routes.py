@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
@@ -21,6 +21,7 @@ from quiz.storage import progress_by_bank
 from quiz.storage.answering import answer_outside_run
 from quiz.storage.idempotency import StoredResponse as Stored
 from quiz.storage.mastery import MASTERY_DEFINITION
+from quiz.web.api.bodies import answer_response
 from quiz.web.api.once import respond_once
 from quiz.web.api.paging import conditional, next_url, page_request, slice_page
 from quiz.web.api.payloads import bank_payload, bank_summary, progress_payload, verdict_payload
@@ -67,25 +68,23 @@ def answer(bank_id: str, question_id: str) -> tuple[Response, int]:
     bank_, found = _question_or_404(bank_id, question_id)
     if not allows_practice(bank_):
         abort(403, practice_refusal(bank_))
-    body = _json_body()
-    if not isinstance(body, dict) or "response" not in body:
-        abort(400, 'Send a JSON object with a "response" key, e.g. {"response": "Tajikistan"}.')
+    response = answer_response()
     # The id from the signed session spares a read on this hot path; a first-time visitor
     # gets an anonymous learner made for them.
     learner_id = current_learner_id() or current_learner().id
-    answered = respond_once(learner_id, lambda: _answer(learner_id, bank_id, found, body))
+    answered = respond_once(learner_id, lambda: _answer(learner_id, bank_id, found, response))
     get_session().commit()
     return jsonify(answered.body), answered.status
 
 
-def _answer(learner_id: int, bank_id: str, found: Question, body: dict[str, Any]) -> Stored:
+def _answer(learner_id: int, bank_id: str, found: Question, response: Any) -> Stored:
     try:
         attempt = answer_outside_run(
             get_session(),
             learner_id,
             bank_id,
             found,
-            body["response"],
+            response,
             current_app.config["DESIRED_RETENTION"],
         )
     except ResponseError as error:
@@ -127,14 +126,6 @@ def openapi_spec() -> dict[str, Any]:
 @bp.errorhandler(HTTPException)
 def json_error(error: HTTPException) -> Response:
     return api_error(error)
-
-
-def _json_body() -> Any:
-    """The request's JSON, or None when it is not JSON; 400 when nested past Python's stack."""
-    try:
-        return request.get_json(silent=True)
-    except RecursionError:
-        abort(400, 'The JSON is nested too deeply; send {"response": ...} as the docs show.')
 
 
 def _question_or_404(bank_id: str, question_id: str) -> tuple[Bank, Question]:

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import random
-
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
 from quiz.core.bank import Bank
 from quiz.core.errors import ResponseError
-from quiz.core.exams import allows_practice, reveals_key, seals_answers
-from quiz.storage import QuizRun, attempts_for_run, finish_run, start_run
-from quiz.storage.answering import answer_question, attempt_at, missed_question_ids
-from quiz.storage.runs import SeatTakenError
-from quiz.web.auth import current_learner
+from quiz.core.exams import allows_practice, reveals_key
+from quiz.storage import QuizRun, start_run
+from quiz.storage.answering import attempt_at
 from quiz.web.banks_registry import bank_or_404
 from quiz.web.database import get_session
-from quiz.web.quiz.display import OUTCOME_LABELS, Result, results_for, run_score, time_text
+from quiz.web.quiz.display import OUTCOME_LABELS, Result, run_score, time_text
+from quiz.web.quiz.finishing import answer_item, finish_if_answered, run_results
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
-from quiz.web.quiz.items import (
-    RunItem,
-    own_run_or_404,
-    run_item_or_404,
-    run_items,
-)
+from quiz.web.quiz.items import RunItem, own_run_or_404, run_item_or_404
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
-from quiz.web.quiz.seats import RunRefusedError, latest_run_of, next_seat, run_refusal
-from quiz.web.quiz.selection import NothingToAskError, RunOptions, choose_questions, question_tags
+from quiz.web.quiz.seats import RunRefusedError, latest_run_of, run_refusal
+from quiz.web.quiz.selection import NothingToAskError, RunOptions, question_tags
+from quiz.web.quiz.starting import new_run
 from quiz.web.quiz.timing import shown_token, time_taken_ms
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -46,7 +39,8 @@ def start(bank_id: str) -> str | Response:
     refusal = run_refusal(bank)
     if refusal is None and form.validate_on_submit():
         try:
-            run = _new_run(bank, _options(form))
+            run = new_run(bank, _options(form))
+            get_session().commit()
         except (NothingToAskError, RunRefusedError) as error:
             flash(str(error), "error")
         else:
@@ -80,7 +74,7 @@ def question(run_id: int, position: int) -> str | tuple[str, int] | Response:
 @bp.route("/run/<int:run_id>/all", methods=("GET", "POST"))
 def all_questions(run_id: int) -> tuple[str, int] | Response:
     run, bank = own_run_or_404(run_id)
-    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    results = run_results(run, bank)
     open_items = [r.item for r in results if r.attempt is None]
     form, errors = AnswerForm(), {}
     if not open_items:
@@ -107,10 +101,9 @@ def all_questions(run_id: int) -> tuple[str, int] | Response:
 @bp.get("/run/<int:run_id>/done")
 def done(run_id: int) -> str:
     run, bank = own_run_or_404(run_id)
-    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    results = run_results(run, bank)
     unanswered = [r for r in results if r.attempt is None]
-    if not unanswered:
-        finish_run(get_session(), run)
+    if finish_if_answered(run, results):
         get_session().commit()
     return render_template(
         "quiz/done.html",
@@ -132,7 +125,7 @@ def done(run_id: int) -> str:
 @bp.post("/run/<int:run_id>/retry")
 def retry(run_id: int) -> Response:
     run, bank = own_run_or_404(run_id)
-    results = results_for(run_items(run, bank), attempts_for_run(get_session(), run.id))
+    results = run_results(run, bank)
     missed = list(dict.fromkeys(r.item.question.id for r in results if r.outcome != "right"))
     if not allows_practice(bank):  # a retry of the missed ones is practice, not an exam
         flash("An exam has no retries of the questions you missed.", "info")
@@ -169,11 +162,7 @@ def _verdict_page(run: QuizRun, bank: Bank, item: RunItem) -> str | Response:
 
 
 def _answer(run: QuizRun, bank: Bank, item: RunItem, time_ms: int | None) -> None:
-    response = read_response(item.presented, request.form, item.prefix)
-    answer_question(
-        get_session(), run, item.position, item.question, response, time_ms,
-        current_app.config["DESIRED_RETENTION"], seals_answers(bank),
-    )  # fmt: skip
+    answer_item(run, bank, item, read_response(item.presented, request.form, item.prefix), time_ms)
     get_session().commit()
 
 
@@ -191,10 +180,7 @@ def _answer_all(
         return errors
     share = time_ms // len(items) if time_ms is not None else None  # the page's time, split
     for item in items:
-        answer_question(
-            get_session(), run, item.position, item.question, responses[item.position], share,
-            current_app.config["DESIRED_RETENTION"], seals_answers(bank),
-        )  # fmt: skip
+        answer_item(run, bank, item, responses[item.position], share)
     get_session().commit()
     return {}
 
@@ -208,21 +194,6 @@ def _options(form: StartForm) -> RunOptions:
         tags=tuple(form.tags.data or ()),
         layout=form.layout.data or "one",
     )
-
-
-def _new_run(bank: Bank, options: RunOptions) -> QuizRun:
-    learner = current_learner()
-    missed = (
-        missed_question_ids(get_session(), learner.id, bank.id) if options.only_wrong else set()
-    )
-    ids = choose_questions(bank, options, missed, random.Random())
-    seat = next_seat(bank, learner.id)
-    try:
-        run = start_run(get_session(), learner.id, bank.id, ids, options.to_dict(), seat)
-    except SeatTakenError as error:  # another start of this learner's won the race
-        raise RunRefusedError(run_refusal(bank) or "You have just started this exam.") from error
-    get_session().commit()
-    return run
 
 
 def _first_url(run: QuizRun) -> str:
