@@ -28,6 +28,7 @@ from quiz.storage.answer_writes import (
 )
 from quiz.storage.engine import begin_write
 from quiz.storage.models import Attempt, QuizRun, counted_attempts_of, utcnow
+from quiz.storage.run_pages import RunPage
 
 
 class PositionError(ValueError):
@@ -36,7 +37,7 @@ class PositionError(ValueError):
 
 def answer_question(
     session: Session,
-    run: QuizRun,
+    run: QuizRun | RunPage,
     position: int,
     question: Question,
     response: Any,
@@ -52,7 +53,9 @@ def answer_question(
     (an exam's) stays out of progress until its run ends and is no flashcard review.
     """
     _check_position(run, position, question)
-    existing = attempt_at(session, run.id, position)
+    # A RunPage was read with whether this position is answered: no need to ask again.
+    known_open = isinstance(run, RunPage) and not run.answered
+    existing = None if known_open else attempt_at(session, run.id, position)
     if existing is not None:
         return existing
     answer = Answer(run.learner_id, run.bank_id, question.id, response, time_taken_ms)
@@ -149,7 +152,7 @@ def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[
     return set(session.scalars(query))
 
 
-def _check_position(run: QuizRun, position: int, question: Question) -> None:
+def _check_position(run: QuizRun | RunPage, position: int, question: Question) -> None:
     if not 1 <= position <= len(run.question_ids):
         raise PositionError(f"run {run.id} has no position {position}")
     if run.question_ids[position - 1] != question.id:
