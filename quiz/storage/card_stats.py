@@ -3,7 +3,7 @@ stages; and the review history `quiz optimize` fits parameters to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
@@ -32,21 +32,23 @@ def card_states(
 
 def due_forecast(session: Session, learner_id: int, today: date, days: int = 30) -> list[int]:
     """How many cards fall due on each of the next `days` days (overdue ones count today)."""
-    cards = card_states(session, learner_id).values()
-    dues = [due_of(c) for c in cards if card_stage(c) != "new"]
-    return forecast(dues, today, days)
+    return forecast_of(card_states(session, learner_id).values(), today, days)
+
+
+def forecast_of(cards: Iterable[SavedCard], today: date, days: int = 30) -> list[int]:
+    """`due_forecast` over cards already read."""
+    return forecast([due_of(c) for c in cards if card_stage(c) != "new"], today, days)
 
 
 def retention_achieved(session: Session, learner_id: int) -> float | None:
     """The share of reviews of cards already seen that were not rated Again (None: no data)."""
-    seen = (
+    query = select(func.count(), func.sum(case((ReviewLog.rating != 1, 1), else_=0))).where(
         ReviewLog.learner_id == learner_id,
         ReviewLog.was_new.is_(False),
         ReviewLog.undone.is_(False),
     )
-    total = session.scalar(select(func.count()).where(*seen)) or 0
-    recalled = session.scalar(select(func.count()).where(*seen, ReviewLog.rating != 1)) or 0
-    return recalled / total if total else None
+    total, recalled = session.execute(query).one()
+    return int(recalled or 0) / total if total else None
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,11 @@ def review_days(session: Session, learner_id: int, since: date) -> list[ReviewDa
 def stage_counts(session: Session, learner_id: int, keys: Iterable[CardKey]) -> dict[str, int]:
     """new/learning/young/mature over the cards `keys` (the loaded banks' questions)."""
     keys = list(keys)
-    saved = card_states(session, learner_id, {bank for bank, _ in keys})
+    return stages_of(card_states(session, learner_id, {bank for bank, _ in keys}), keys)
+
+
+def stages_of(saved: Mapping[CardKey, SavedCard], keys: Iterable[CardKey]) -> dict[str, int]:
+    """`stage_counts` over cards already read (a key without a saved card is new)."""
     counts = dict.fromkeys(STAGES, 0)
     for key in keys:
         counts[card_stage(saved.get(key))] += 1

@@ -37,19 +37,18 @@ def run_score(total_score: float, question_count: int) -> float:
 
 
 def _best_scores(session: Session, learner_id: int) -> dict[str, float]:
-    totals = dict(
-        session.execute(
-            select(Attempt.run_id, func.sum(Attempt.score))
-            .join(QuizRun, QuizRun.id == Attempt.run_id)
-            .where(QuizRun.learner_id == learner_id, QuizRun.finished_at.is_not(None))
-            .group_by(Attempt.run_id)
-        ).all()
+    # One query: each finished run's bank, its questions and its total score (grouping by the
+    # run's primary key lets both backends return the run's other columns).
+    query = (
+        select(QuizRun.bank_id, QuizRun.question_ids, func.sum(Attempt.score))
+        .join(Attempt, Attempt.run_id == QuizRun.id)
+        .where(QuizRun.learner_id == learner_id, QuizRun.finished_at.is_not(None))
+        .group_by(QuizRun.id)
     )
-    runs = session.scalars(select(QuizRun).where(QuizRun.id.in_(totals)))
     best: dict[str, float] = {}
-    for run in runs:
-        score = run_score(float(totals[run.id] or 0), len(run.question_ids))
-        best[run.bank_id] = max(score, best.get(run.bank_id, 0.0))
+    for bank_id, question_ids, total in session.execute(query):
+        score = run_score(float(total or 0), len(question_ids))
+        best[bank_id] = max(score, best.get(bank_id, 0.0))
     return best
 
 

@@ -6,7 +6,7 @@ learner's rows per bank and day and per question, however long their history.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -56,13 +56,14 @@ class Streak:
     longest: int
 
 
-def totals(session: Session, learner_id: int) -> Tally:
-    """All of a learner's answers."""
-    query = select(
-        func.sum(ProgressDay.attempts), func.sum(ProgressDay.correct), func.sum(ProgressDay.partly)
-    ).where(ProgressDay.learner_id == learner_id)
-    attempts, correct, partly = session.execute(query).one()
-    return Tally(attempts=int(attempts or 0), correct=int(correct or 0), partly=int(partly or 0))
+def total_of(tallies: Iterable[Tally]) -> Tally:
+    """All of a learner's answers: the sum of their tallies (by bank, say)."""
+    tallies = list(tallies)
+    return Tally(
+        attempts=sum(t.attempts for t in tallies),
+        correct=sum(t.correct for t in tallies),
+        partly=sum(t.partly for t in tallies),
+    )
 
 
 def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
@@ -72,42 +73,34 @@ def tally_by_bank(session: Session, learner_id: int) -> dict[str, BankTally]:
             ProgressDay.bank_id,
             func.sum(ProgressDay.attempts),
             func.sum(ProgressDay.correct),
+            func.sum(ProgressDay.partly),
             func.max(ProgressDay.last_at),
         )
         .where(ProgressDay.learner_id == learner_id)
         .group_by(ProgressDay.bank_id)
     )
     return {
-        bank: BankTally(attempts=int(attempts), correct=int(correct), bank_id=bank, last_at=last_at)
-        for bank, attempts, correct, last_at in session.execute(query)
-    }
+        bank: BankTally(
+            attempts=int(attempts), correct=int(correct), partly=int(partly or 0), bank_id=bank,
+            last_at=last_at,
+        )
+        for bank, attempts, correct, partly, last_at in session.execute(query)
+    }  # fmt: skip
 
 
-def daily_tallies(session: Session, learner_id: int, days: int = 30) -> list[DayTally]:
-    """The last `days` days with any answer, oldest first (days without answers are skipped)."""
+def day_tallies(session: Session, learner_id: int) -> list[DayTally]:
+    """Every UTC day with any answer, oldest first (days without answers are skipped): the
+    charts take the last ones, the streaks all of them, from this one read."""
     query = (
         select(ProgressDay.day, func.sum(ProgressDay.attempts), func.sum(ProgressDay.correct))
         .where(ProgressDay.learner_id == learner_id)
         .group_by(ProgressDay.day)
-        .order_by(ProgressDay.day.desc())
-        .limit(days)
+        .order_by(ProgressDay.day)
     )
-    rows = [
+    return [
         DayTally(attempts=int(n), correct=int(right), day=day)
         for day, n, right in session.execute(query)
     ]
-    return rows[::-1]
-
-
-def active_days(session: Session, learner_id: int) -> list[date]:
-    """Every UTC day on which the learner answered anything, oldest first."""
-    query = (
-        select(ProgressDay.day)
-        .where(ProgressDay.learner_id == learner_id)
-        .group_by(ProgressDay.day)
-        .order_by(ProgressDay.day)
-    )
-    return list(session.scalars(query))
 
 
 def weakest_questions(session: Session, learner_id: int, limit: int = 10) -> list[QuestionTally]:

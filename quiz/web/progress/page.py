@@ -17,11 +17,10 @@ from quiz.storage.stats import (
     QuestionTally,
     Streak,
     Tally,
-    active_days,
-    daily_tallies,
+    day_tallies,
     streaks,
     tally_by_bank,
-    totals,
+    total_of,
     weakest_questions,
 )
 from quiz.web import figures
@@ -72,10 +71,11 @@ def progress_page(
     if learner_id is None:
         return _page(Tally(attempts=0, correct=0), Streak(0, 0), [], _bank_rows(banks, {}, {}), [])
     tallies, standing = tally_by_bank(session, learner_id), progress_by_bank(session, learner_id)
+    days = day_tallies(session, learner_id)
     return _page(
-        totals(session, learner_id),
-        streaks(active_days(session, learner_id), today),
-        daily_tallies(session, learner_id, CHART_DAYS),
+        total_of(tallies.values()),
+        streaks([d.day for d in days], today),
+        days[-CHART_DAYS:],
         _bank_rows(banks, tallies, standing),
         [weak_row(q, banks) for q in weakest_questions(session, learner_id, WEAKEST)],
     )
