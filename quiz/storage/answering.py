@@ -10,10 +10,11 @@ lock (`quiz.storage.engine`), so no retry loop is needed for a read turned write
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from quiz.core.bank import Question
@@ -133,8 +134,18 @@ def _attempt_values(
 
 
 def attempt_at(session: Session, run_id: int, position: int) -> Attempt | None:
-    query = select(Attempt).where(Attempt.run_id == run_id, Attempt.position == position)
-    return session.scalar(query)
+    found: Attempt | None = session.scalar(
+        _attempt_at_query(), {"run": run_id, "position": position}
+    )
+    return found
+
+
+@functools.cache
+def _attempt_at_query() -> Any:
+    # Built once per process: every answered question page reads it.
+    return select(Attempt).where(
+        Attempt.run_id == bindparam("run"), Attempt.position == bindparam("position")
+    )
 
 
 def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[str]:
