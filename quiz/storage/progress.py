@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,10 +24,15 @@ class BankProgress:
     mastered: frozenset[str]
 
 
-def progress_by_bank(session: Session, learner_id: int) -> dict[str, BankProgress]:
-    """Bank id → this learner's progress there; banks never touched are absent."""
+def progress_by_bank(
+    session: Session, learner_id: int, last_answers: Mapping[str, datetime] | None = None
+) -> dict[str, BankProgress]:
+    """Bank id → this learner's progress there; banks never touched are absent.
+
+    `last_answers` (bank id → the last answer's time) spares a query to a caller that has
+    read them already (the progress page, with its tallies by bank)."""
     best = _best_scores(session, learner_id)
-    last = _last_attempts(session, learner_id)
+    last = _last_attempts(session, learner_id) if last_answers is None else last_answers
     mastered = mastered_by_bank(session, learner_id)
     return {
         bank: BankProgress(best.get(bank), last.get(bank), frozenset(mastered.get(bank, ())))

@@ -70,7 +70,9 @@ def progress_page(
     """Everything the page needs for this learner (None: someone who never answered)."""
     if learner_id is None:
         return _page(Tally(attempts=0, correct=0), Streak(0, 0), [], _bank_rows(banks, {}, {}), [])
-    tallies, standing = tally_by_bank(session, learner_id), progress_by_bank(session, learner_id)
+    tallies = tally_by_bank(session, learner_id)
+    last_answers = {bank: tally.last_at for bank, tally in tallies.items()}
+    standing = progress_by_bank(session, learner_id, last_answers)
     days = day_tallies(session, learner_id)
     return _page(
         total_of(tallies.values()),
