@@ -2,13 +2,15 @@
 
 Run by hand:
 
-    .venv/bin/python benchmarks/hot_paths.py [--repeat 300] [--profile ROUTE] [--sql ROUTE]
+    .venv/bin/python benchmarks/hot_paths.py [--repeat 300] [--route ROUTE ...]
+        [--profile ROUTE] [--sql ROUTE]
 
 The same routes as `web_throughput.py`, on a fresh SQLite file in a temp instance folder:
 a question page of a started run, an API answer, a form answer (each post a new position),
 and the progress page of a learner with 3,000 answers. Prints the median and the best
 milliseconds per request of each; the median is what a busy machine gives, the best is the
-code. `--profile ROUTE` prints cProfile's top functions for that route, `--sql ROUTE` the
+code; the answers' medians follow the disk (an fsync per commit), `--synchronous NORMAL`
+leaves it out. `--profile ROUTE` prints cProfile's top functions for that route, `--sql ROUTE` the
 statements one request of it sends.
 """
 
@@ -135,11 +137,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=300)
     parser.add_argument("--profile", metavar="ROUTE")
     parser.add_argument("--sql", metavar="ROUTE")
+    parser.add_argument("--route", action="append", help="time only these (repeatable)")
+    parser.add_argument(
+        "--synchronous", default="FULL", help="NORMAL: no fsync per commit, to see the CPU alone"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'quiz.sqlite3'}"
         os.environ["QUIZ_INSTANCE_PATH"] = tmp
-        settings = {"DATABASE_URL": url, "QUESTIONS_DIR": str(ROOT / "questions")}
+        settings = {
+            "DATABASE_URL": url,
+            "QUESTIONS_DIR": str(ROOT / "questions"),
+            "SQLITE_SYNCHRONOUS": args.synchronous,
+        }
         app = create_app({**settings, "SECRET_KEY": "bench"})
         routes = Routes(app, url, args.repeat).table()
         if args.sql:
@@ -158,6 +168,8 @@ def main() -> None:
         print(f"| route | median ms | best ms | ({args.repeat} requests each, in-process) |")
         print("|---|---:|---:|---|")
         for name, call in routes.items():
+            if args.route and name not in args.route:
+                continue
             times = timed(call, args.repeat)
             print(f"| {name} | {statistics.median(times):.2f} | {min(times):.2f} | |")
 
