@@ -189,6 +189,7 @@ def test_a_card_is_self_graded(bank: Bank) -> None:
         ("timeline", ["The drills end"]),
         ("agencies", ["TASS"]),
         ("agencies", {"TASS": "Russia", "Reuters": "Tajikistan"}),  # an item it does not have
+        ("agencies", {"TASS": 1, "Khovar": "Tajikistan"}),  # JSON gives a number, not a text
         ("ansarullah-cloze", ["a", "b"]),
         ("training-ground", ["x"]),
     ],

@@ -273,3 +273,7 @@ def test_check_parameters_refuses_what_fsrs_cannot_take(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         check_parameters(parameters)
+
+
+def test_each_rating_has_the_label_its_button_shows() -> None:
+    assert [rating.label for rating in Rating] == ["Again", "Hard", "Good", "Easy"]

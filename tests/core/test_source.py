@@ -194,3 +194,11 @@ def test_a_source_sentence_splits_around_its_quote() -> None:
         "quoted": "we stand together",
         "after": ", today.",
     }
+
+
+def test_a_long_paragraph_is_cut_at_sentence_ends_and_loses_no_sentence() -> None:
+    text = ("The drills ran for four days near the border. " * 100).strip()  # 4,600 characters
+    sentences = split_sentences(text)
+    assert len(sentences) == 100
+    assert {s.text for s in sentences} == {"The drills ran for four days near the border."}
+    assert all(text[s.start : s.end] == s.text for s in sentences)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from quiz.core.wrong_answers import common_wrong_answers, group_key, is_close
+from quiz.core.wrong_answers import common_wrong_answers, group_key, is_close, response_text
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,17 @@ def test_common_wrong_answers_most_frequent_first_with_feedback_and_learners() -
 def test_a_list_response_is_no_alias_candidate() -> None:
     [answer] = common_wrong_answers([Row(1, ["a", "b"], expected="b; a")])
     assert answer.shown == "a; b" and not answer.is_text
+
+
+@pytest.mark.parametrize(
+    ("response", "text"),
+    [
+        ("Kharb", "Kharb"),
+        (["b", "a"], "b; a"),  # an order keeps its order
+        ({"TASS": "Russia", "Khovar": "Tajikistan"}, "Khovar → Tajikistan; TASS → Russia"),
+        (None, ""),  # no response at all
+        (12, "12"),
+    ],
+)
+def test_a_response_in_words(response: Any, text: str) -> None:
+    assert response_text(response) == text

@@ -35,6 +35,21 @@ def assert_matches(body: Any, schema_name: str) -> None:
     jsonschema.Draft202012Validator(schema).validate(body)
 
 
+MAX_PAGES = 20  # more than the most pages any test here asks for (9 attempts at limit=1)
+
+
+def follow_pages(client: FlaskClient, url: str, max_pages: int = MAX_PAGES) -> list[Any]:
+    """Every page from `url` on, following `next` links: a paging bug whose links never end
+    fails here after `max_pages` pages instead of hanging the run."""
+    bodies: list[Any] = []
+    for _ in range(max_pages):
+        bodies.append(client.get(url).get_json())
+        url = bodies[-1]["next"]
+        if url is None:
+            return bodies
+    pytest.fail(f"{max_pages} pages and still a next link ({url}): paging never ends")
+
+
 def answer(app: Flask, responses: list[tuple[str, Any]]) -> None:
     """One new learner (a fresh client) answering through the API."""
     client = app.test_client()
@@ -137,13 +152,10 @@ def test_paging_covers_every_attempt_exactly_once(
 ) -> None:
     seed(app)
     seen: list[int] = []
-    url: str | None = f"{ATTEMPTS}?limit={limit}"
-    while url is not None:
-        body = client.get(url).get_json()
+    for body in follow_pages(client, f"{ATTEMPTS}?limit={limit}"):
         assert_matches(body, "AttemptList")
         assert len(body["attempts"]) <= limit
         seen += [attempt["attempt_id"] for attempt in body["attempts"]]
-        url = body["next"]
     assert seen == attempt_ids(app) and len(seen) == 8
 
 
@@ -165,12 +177,9 @@ def test_attempts_written_between_pages_come_later_not_twice(
     seed(app)
     first = client.get(f"{ATTEMPTS}?limit=4").get_json()
     answer(app, [("drills-country", "Tajikistan")])
-    rest: list[int] = []
-    url = first["next"]
-    while url is not None:
-        body = client.get(url).get_json()
-        rest += [a["attempt_id"] for a in body["attempts"]]
-        url = body["next"]
+    rest = [
+        a["attempt_id"] for body in follow_pages(client, first["next"]) for a in body["attempts"]
+    ]
     seen = [a["attempt_id"] for a in first["attempts"]] + rest
     assert seen == attempt_ids(app) and len(seen) == 9
 

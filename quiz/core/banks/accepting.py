@@ -21,8 +21,7 @@ from quiz.core.banks.yaml_editing import (
     added_items,
     plain_data,
 )
-from quiz.core.banks.yaml_reading import YamlList, YamlMap, read_yaml
-from quiz.core.errors import QuizError, ResponseError
+from quiz.core.errors import QuizError
 from quiz.core.grading import grade
 
 MAX_RESPONSE_CHARS = 200
@@ -73,11 +72,13 @@ def accept_in_text(text: str, path: Path, question_id: str, response: str) -> Ac
         raise AcceptRefusedError(
             f"{response!r} is already graded right for '{question_id}': nothing to add"
         )
-    additions: list[tuple[KeyPath, str]] = [((alias_key,), response)]
-    if response not in _right_examples(text, question_id):
-        additions.append((("check", "right"), response))
+    # Never already a right example: the bank validated, so each of those grades right.
+    additions: list[tuple[KeyPath, str]] = [
+        ((alias_key,), response),
+        (("check", "right"), response),
+    ]
     edited = _edited(text, question_id, additions)
-    _check_edited(text, edited, path, question_id, response)
+    _check_edited(text, edited, path, response)
     return AcceptedText(edited, tuple(additions))
 
 
@@ -121,17 +122,6 @@ def _alias_key(question: Question) -> str:
     raise AcceptRefusedError(f"cannot accept an answer for '{question.id}': {reason}")
 
 
-def _right_examples(text: str, question_id: str) -> list[object]:
-    data, _ = read_yaml(text)
-    questions = data.get("questions") if isinstance(data, YamlMap) else None
-    for node in questions if isinstance(questions, YamlList) else ():
-        if isinstance(node, YamlMap) and node.get("id") == question_id:
-            check = node.get("check")
-            right = check.get("right") if isinstance(check, YamlMap) else None
-            return list(right) if isinstance(right, YamlList) else []
-    return []
-
-
 def _edited(text: str, question_id: str, additions: list[tuple[KeyPath, str]]) -> str:
     try:
         edited = add_to_lists(text, question_id, additions)
@@ -145,20 +135,15 @@ def _edited(text: str, question_id: str, additions: list[tuple[KeyPath, str]]) -
     return edited
 
 
-def _check_edited(text: str, edited: str, path: Path, question_id: str, response: str) -> None:
+def _check_edited(text: str, edited: str, path: Path, response: str) -> None:
+    # The response is now a check right example too, so an edited bank that validates grades
+    # it right: validating is the whole check.
     loaded = load_bank_text(edited, path)
     if loaded.bank is None:
         raise AcceptRefusedError(
             f"accepting {response!r} would break {path.name}, so nothing was written",
             _on_original_lines(loaded.problems, text, edited),
         )
-    question = loaded.bank.question(question_id)
-    try:
-        right = question is not None and grade(question, response).correct
-    except ResponseError:
-        right = False
-    if not right:
-        raise AcceptRefusedError(f"{response!r} still grades wrong once added: not written")
 
 
 def _on_original_lines(

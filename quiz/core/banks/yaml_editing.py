@@ -121,10 +121,8 @@ def _is_null(node: Node) -> bool:
 
 
 def _append_item(text: str, seq: SequenceNode, value: str) -> _Insertion:
-    if seq.flow_style:
+    if seq.flow_style:  # the only way to write an empty list: a block list has a '- ' item
         return _append_flow_item(text, seq, value)
-    if not seq.value:
-        raise YamlEditError("an empty block list cannot be extended")
     first, last = seq.value[0], seq.value[-1]
     if not isinstance(last, ScalarNode):
         raise YamlEditError("the list holds lists or mappings, not texts")
@@ -185,12 +183,8 @@ def _insert_line_after(text: str, node: Node, line: str) -> _Insertion:
 
 
 def _before_blank_lines(text: str, end: int) -> int:
-    while end > 0:
-        start = text.rfind("\n", 0, end - 1) + 1
-        if text[start:end].strip():
-            return end
-        end = start
-    return end
+    # The end of the last line with content before `end` (the scalar's key is such a line).
+    return text.index("\n", len(text[:end].rstrip())) + 1
 
 
 def _last_leaf(node: Node) -> Node:
@@ -234,7 +228,7 @@ def _reads_back_plain(value: str, flow: bool) -> bool:
         return False
     try:
         typed = yaml.safe_load(probe)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a timestamp with no such day or hour
         return False
     return bool(typed == {"k": [value]})
 

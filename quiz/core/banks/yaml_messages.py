@@ -89,11 +89,10 @@ def _colon(where: _Where) -> tuple[int, int, str] | None:
 
 def _dash(where: _Where) -> tuple[int, int, str] | None:
     """'did not find expected '-' indicator': a line of a list that is not a '- ' item at the
-    list's column: a question without its '- ', a key indented too little, a dash misplaced."""
+    list's column: a question without its '- ', a key indented too little, a dash misplaced.
+    libyaml always gives this error the list's start as its context, so dash_column is known."""
     line = where.text(where.line)
     indent, dash_column = _indent(line), where.context_column - 1
-    if not where.context_line:
-        return None
     match = _KEY_LINE.match(line)
     if line.strip().startswith("-"):
         return (

@@ -268,9 +268,7 @@ def _body_digits(body: str, decimal_comma: bool) -> str | None:
         return body
     decimal = _decimal_mark(body, marks, decimal_comma)
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
-    if decimal and not fraction.isdecimal():
-        return None
-    if any(mark in fraction for mark in ",. "):
+    if decimal and not fraction.isdecimal():  # so the fraction holds no mark either
         return None
     if not _grouped(whole):
         return None

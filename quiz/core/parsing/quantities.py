@@ -78,11 +78,6 @@ class Tolerance:
     relative: float = 0.0
     absolute: Quantity | None = None
 
-    def describe(self) -> str:
-        if self.absolute is not None:
-            return f"±{format_quantity(self.absolute)}"
-        return f"±{format_number(self.relative * 100)}%"
-
 
 DEFAULT_TOLERANCE = Tolerance(relative=0.01)
 

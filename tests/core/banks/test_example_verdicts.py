@@ -60,3 +60,16 @@ def test_ill_shaped_examples_and_questions_without_examples() -> None:
     assert "list" in first.problem
     card = bank.question("csto-card")
     assert card is not None and graded_examples(text, card) == []
+
+
+def test_a_check_with_only_right_examples_and_a_question_gone_from_the_text() -> None:
+    bank = load_bank(SAMPLE).bank
+    assert bank is not None
+    question = bank.question("border-distance")
+    assert question is not None
+    text = SAMPLE.read_text()
+    only_right = text.replace('      wrong: ["20", "20 kg", "30 km"]\n', "", 1)
+    assert only_right != text
+    assert [e.group for e in graded_examples(only_right, question)] == ["right"] * 4
+    renamed = text.replace("id: border-distance", "id: border-km")
+    assert graded_examples(renamed, question) == []

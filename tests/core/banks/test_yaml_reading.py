@@ -86,3 +86,10 @@ def test_self_referring_anchor_fails() -> None:
 def test_merge_keys_merge_and_explicit_keys_win() -> None:
     data, issues = read_yaml("base: &b {type: text, typos: 1}\nq: {<<: *b, typos: 2}\n")
     assert issues == [] and data["q"] == {"type": "text", "typos": "2"}
+
+
+@pytest.mark.parametrize("document", ["~\n", "null\n", "k: !!null ~\n"])
+def test_an_unquoted_null_outside_a_text_value_reads_as_nothing(document: str) -> None:
+    data, issues = read_yaml(document)
+    assert issues == []
+    assert data is None or data == {"k": None}

@@ -11,7 +11,7 @@ from measuring import ARTICLES, labelled_articles
 
 from quiz.core.banks.loading import load_bank
 from quiz.core.drafting.drafting import draft_bank
-from quiz.core.source import Article
+from quiz.core.source import Article, read_article
 
 ITEMS = labelled_articles()
 
@@ -116,3 +116,23 @@ def test_events_of_one_sentence_are_told_apart_without_their_dates() -> None:
     drafted = yaml.safe_load(draft_bank(Article.from_text("x", text), "Draft", "x.txt").yaml)
     [order] = [q for q in drafted["questions"] if q["type"] == "order"]
     assert order["items"] == ["The company was founded", "Went public", "Was sold for $1.2bn"]
+
+
+def test_a_measure_given_twice_is_asked_once_and_the_schema_modeline_stands_alone(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(
+        "The old road to Khorog is 20 km long. The new road to Khorog is also 20 km long. "
+        "The lake near the town is 300 metres deep.\n",
+        encoding="utf-8",
+    )
+    drafted = draft_bank(read_article(source), "Draft", "article.txt", schema="bank.schema.json")
+    assert drafted.yaml.startswith(
+        "# yaml-language-server: $schema=bank.schema.json\n\n# A draft bank: every question"
+    )
+    questions = yaml.safe_load(drafted.yaml)["questions"]
+    assert [(q["type"], q["answer"]) for q in questions] == [
+        ("quantity", "20 km"),
+        ("quantity", "300 m"),
+    ]

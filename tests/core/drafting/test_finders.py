@@ -58,6 +58,8 @@ def test_a_date_keeps_the_articles_wording_and_its_relative_year() -> None:
         ("a low of −3 °C at dawn", "-3 °C"),
         ("the first 2.3 km section opens", "2.3 km"),  # not km × pint's "section"
         ("it used 40 kilowatt hours a day", "40 kWh"),
+        ("a hundred metres of road", "100 m"),
+        ("it used 40 kilowatt days", "40 d·kW"),  # no one pint unit: the product is kept
     ],
 )
 def test_measures(text: str, expected: str) -> None:
@@ -94,6 +96,8 @@ def test_counts(text: str, value: float, noun: str) -> None:
         "the 2022 season",  # a year
         "samples would return in the 2030s",  # a decade, not 2,030 seconds
         "the music of the 1980s and 90s",
+        "hundreds of people gathered",  # no number to ask for
+        "it weighs 3 g in all",  # a one-letter unit after a space: a grade, a gear, a group
     ],
 )
 def test_not_measures(text: str) -> None:
@@ -190,6 +194,21 @@ def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "after",
+    [
+        ' "Go."',  # too short
+        " Then the weather turned and the square emptied as the crowds left the centre in the "
+        "rain; nobody stayed long, and the stalls were packed away well before the evening. "
+        '"The fans carried us all the way."',  # too far from the quote it would continue
+    ],
+    ids=["too-short", "too-far"],
+)
+def test_a_continued_quote_must_be_near_and_long_enough(after: str) -> None:
+    text = '"We will win this," said Mayor Ruth Adler.' + after
+    assert quotations(text) == [("Ruth Adler", "We will win this", False)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Midfielder Tom Brennan added a third goal in the 78th minute.",  # "added" a thing
@@ -197,6 +216,7 @@ def test_he_said_and_a_continued_quote_go_to_the_last_speaker() -> None:
         "The researchers found that the ice is thinning fast.",  # no named speaker
         "According to a study published in March, glaciers are shrinking.",  # not a name
         '"An unattributed line of dialogue," nobody knows who.',
+        '"Yes, sir," said Putin.',  # too few quoted words to ask about
     ],
 )
 def test_not_attributed(text: str) -> None:

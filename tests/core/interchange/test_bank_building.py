@@ -61,3 +61,11 @@ def test_the_sample_import_is_readable_and_matches_the_schema() -> None:
     assert "    prompt: |-\n      First line\n      Second line" in text  # blocks for lines
     assert "  # not carried: partly right answer '4' (50%)\n" in text
     jsonschema.Draft202012Validator(bank_schema()).validate(yaml.safe_load(text))
+
+
+def test_a_replacement_id_already_taken_gets_a_number() -> None:
+    gift = b"::text-2::Capital?{=Paris}\n\n::paris::Capital of France?{=Paris}\n"
+    built = build_bank(read_gift(gift, "T"), "x.gift")
+    ids = [line.split(": ")[1] for line in built.text.splitlines() if line.startswith("  - id: ")]
+    assert ids == ["text-2", "text-2-2"]  # 'paris' named the answer; text-2 was the first's
+    assert validate_text(built.text, "x.yaml") == []

@@ -195,6 +195,9 @@ def test_equal_weights_need_no_note() -> None:
         ("Match.{=a -> 1 =b}", "1", "pairs only"),
         ("Who?{=}", "1", "an answer is empty"),
         ("A } stray\n", "1", "stray '}'"),
+        ("When?{#}", "1", "a numerical answer block {#...} gives no number"),
+        ("Match.{=a -> 1 =b -> }", "1", "the pair 'b ->' has nothing after '->'"),
+        ("{T}", "1", "the question has no text before its answers"),
     ],
 )
 def test_malformed_questions_report_their_line(gift: str, line: str, message: str) -> None:
@@ -227,3 +230,36 @@ def test_a_large_file_parses_in_linear_time() -> None:
     started = time.perf_counter()
     assert len(read_gift(large.encode(), "T").drafts) == 20_000
     assert time.perf_counter() - started < small_time * 30  # 10x the input, not 100x the time
+
+
+@pytest.mark.parametrize(
+    ("gift", "fields", "notes"),
+    [
+        (
+            "Capital?{=%50%Paris}",
+            {"type": "text", "prompt": "Capital?", "answer": "Paris"},
+            ["the best answer's 50% weight: here it is fully right"],
+        ),
+        (
+            "::Just a title::{T}",
+            {"type": "truefalse", "prompt": "Just a title", "answer": True},
+            [],
+        ),
+        (
+            "Capital?{=Paris#Right! ~Rome####It is Paris.}",
+            {
+                "type": "choice",
+                "prompt": "Capital?",
+                "choices": ["Paris", "Rome"],
+                "answer": "Paris",
+                "explanation": "It is Paris.",
+            },
+            ["feedback on the right answer: 'Right!'"],  # the general feedback explains
+        ),
+    ],
+    ids=["best-weight-under-100", "title-as-prompt", "two-feedbacks"],
+)
+def test_what_gift_says_another_way_is_read_and_noted(
+    gift: str, fields: dict[str, Any], notes: list[str]
+) -> None:
+    assert one(gift) == (fields, notes)

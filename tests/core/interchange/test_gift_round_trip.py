@@ -125,3 +125,27 @@ def test_who_becomes_a_short_answer_or_a_multiple_choice(tmp_path: Path) -> None
         "written as a short answer: GIFT does not forgive titles or typos in names",
         "the card's explanation (GIFT keeps one text for an essay's back)",
     ]
+
+
+def test_what_gift_cannot_keep_is_noted_per_question(tmp_path: Path) -> None:
+    bank_file = tmp_path / "bank.yaml"
+    bank_file.write_text(
+        "title: T\nquestions:\n"
+        "  - {id: city, type: text, prompt: Which city?, answer: Dushanbe, typos: 1,\n"
+        "     tags: [asia/central]}\n"
+        "  - {id: gap, type: cloze, text: 'The capital is [[Dushanbe]].', typos: 0}\n"
+        "  - {id: said, type: who, quote: 'We report.', answer: TASS}\n",  # one word: no surname
+        encoding="utf-8",
+    )
+    loaded = load_bank(bank_file)
+    assert loaded.bank is not None
+    export = write_gift(loaded.bank)
+    assert "$CATEGORY: asia/central\n\n::city::Which city? {=Dushanbe}" in export.text
+    assert "::gap::The capital is {=Dushanbe}." in export.text
+    assert "::said::Who said this? “We report.” {=TASS}" in export.text
+    assert export.notes == [
+        ("city", "'typos' (GIFT short answers are matched exactly)"),
+        ("city", "a tag with '/' is split into two categories"),
+        ("gap", "'typos' (GIFT short answers are matched exactly)"),
+        ("said", "written as a short answer: GIFT does not forgive titles or typos in names"),
+    ]

@@ -66,6 +66,9 @@ def test_parse_number_reads(text: str, expected: float) -> None:
         "-",
         "six point zero two kilos",
         "three and a third",  # only "and a half" and quarters are read
+        "3 1/0",  # a fraction over zero
+        "banana point five",  # "point" after a word that is no number
+        "minus",  # a sign and nothing after it
     ],
 )
 def test_parse_number_refuses(text: str) -> None:
@@ -132,3 +135,17 @@ def test_format_number(value: float, expected: str) -> None:
 @pytest.mark.parametrize("value", [201.0, 12.4, 0.5, 1000.0, -3.5, 20000.0])
 def test_formatted_numbers_read_back(value: float) -> None:
     assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3,5", 3.5),
+        ("1.234,5", 1234.5),  # the dot groups thousands
+        ("1,5.6", None),  # after the decimal comma, only digits
+    ],
+)
+def test_with_a_decimal_comma_the_comma_is_the_decimal_mark(
+    text: str, expected: float | None
+) -> None:
+    assert parse_number(text, decimal_comma=True) == expected

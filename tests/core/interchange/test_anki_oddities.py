@@ -1,0 +1,127 @@
+"""Anki collections an author may bring that our own export never makes: a note whose type is
+gone, empty notes, fields with other names, '|' inside a cloze deletion, no cards; and
+packages that claim a huge collection or hold a damaged one."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import struct
+import zipfile
+
+import pytest
+import zstandard
+
+from quiz.core.interchange.anki_reading import MAX_COLLECTION_BYTES, read_anki
+from quiz.core.interchange.records import InterchangeError
+
+SCHEMA = """
+    CREATE TABLE notetypes (id INTEGER PRIMARY KEY, name TEXT, config BLOB);
+    CREATE TABLE fields (ntid INTEGER, ord INTEGER, name TEXT);
+    CREATE TABLE templates (ntid INTEGER, ord INTEGER, name TEXT);
+    CREATE TABLE notes (id INTEGER PRIMARY KEY, mid INTEGER, tags TEXT, flds TEXT);
+    CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER, did INTEGER);
+    CREATE TABLE decks (id INTEGER PRIMARY KEY, name TEXT);
+    INSERT INTO notetypes VALUES (1, 'Vocabulary', X'1a0461626364'), (2, 'Cloze', X'0801');
+    INSERT INTO fields VALUES (1, 0, 'Term'), (1, 1, 'Definition'), (2, 0, 'Text');
+    INSERT INTO templates VALUES (1, 0, 'Card 1'), (2, 0, 'Cloze');
+    INSERT INTO decks VALUES (5, 'Words');
+"""
+
+
+def package(notes_and_cards: str) -> bytes:
+    """A package in Anki's newer schema (collection.anki21b) holding the given rows."""
+    database = sqlite3.connect(":memory:")
+    database.executescript(SCHEMA + notes_and_cards)
+    compressed = zstandard.ZstdCompressor().compress(database.serialize())
+    database.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        out.writestr("collection.anki21b", compressed)
+    return buffer.getvalue()
+
+
+def test_fields_with_other_names_are_taken_front_then_back() -> None:
+    imported = read_anki(
+        package(
+            "INSERT INTO notes VALUES (10, 1, '', 'chien' || char(31) || 'dog');"
+            "INSERT INTO cards VALUES (1, 10, 5);"
+        ),
+        "T",
+    )
+    assert imported.title == "Words"
+    assert [d.fields for d in imported.drafts] == [
+        {"type": "card", "front": "chien", "back": "dog"}
+    ]
+
+
+def test_notes_that_cannot_become_questions_are_skipped_with_the_reason() -> None:
+    imported = read_anki(
+        package(
+            "INSERT INTO notes VALUES (10, 9, '', 'a' || char(31) || 'b'),"  # type 9 is gone
+            " (11, 1, '', '' || char(31) || 'dog'),"  # no front
+            " (12, 1, '', 'chien' || char(31) || 'dog');"
+            "INSERT INTO cards VALUES (1, 10, 5), (2, 11, 5), (3, 12, 5);"
+        ),
+        "T",
+    )
+    assert imported.notes == [
+        ("note 1", "skipped: its note type is missing"),
+        ("note 2", "skipped: its fields are empty"),
+    ]
+    assert [d.fields["front"] for d in imported.drafts] == ["chien"]
+
+
+def test_a_cloze_answer_with_our_blank_marks_is_rewritten_and_noted() -> None:
+    imported = read_anki(
+        package(
+            "INSERT INTO notes VALUES (10, 2, '', 'Pick {{c1::this|that}} one');"
+            "INSERT INTO cards VALUES (1, 10, 5);"
+        ),
+        "T",
+    )
+    (draft,) = imported.drafts
+    assert draft.fields == {"type": "cloze", "text": "Pick [[this/that]] one"}
+    assert draft.notes == ["'|', '[[' and ']]' in 'this|that' (made '/' and parentheses)"]
+
+
+def test_a_collection_without_cards_has_no_deck_name() -> None:
+    imported = read_anki(
+        package("INSERT INTO notes VALUES (10, 1, '', 'chien' || char(31) || 'dog');"), "Mine"
+    )
+    assert imported.title == "Mine" and len(imported.drafts) == 1
+
+
+def _claiming_size(size: int) -> bytes:
+    """A package whose zip directory says the collection unpacks to `size` bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        out.writestr("collection.anki2", b"tiny")
+    raw = bytearray(buffer.getvalue())
+    directory = raw.rindex(b"PK\x01\x02")  # the central directory entry of the one member
+    raw[directory + 24 : directory + 28] = struct.pack("<I", size)  # its uncompressed size
+    return bytes(raw)
+
+
+def _damaged() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        out.writestr("collection.anki2", b"SQLite format 3\x00" * 1000)
+    raw = bytearray(buffer.getvalue())
+    start = raw.index(b"collection.anki2") + len("collection.anki2")
+    raw[start + 5 : start + 25] = b"\xff" * 20  # inside the deflated data
+    return bytes(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (_claiming_size(MAX_COLLECTION_BYTES + 1), "the collection is too large to import"),
+        (_damaged(), "collection.anki2 cannot be unpacked: "),
+    ],
+    ids=["zip-bomb-by-its-header", "damaged-deflate-data"],
+)
+def test_a_package_that_cannot_be_unpacked_safely_gets_a_message(raw: bytes, message: str) -> None:
+    with pytest.raises(InterchangeError) as refused:
+        read_anki(raw, "T")
+    assert message in str(refused.value)
