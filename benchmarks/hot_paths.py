@@ -8,10 +8,10 @@ Run by hand:
 The same routes as `web_throughput.py`, on a fresh SQLite file in a temp instance folder:
 a question page of a started run, an API answer, a form answer (each post a new position),
 and the progress page of a learner with 3,000 answers. Prints the median and the best
-milliseconds per request of each; the median is what a busy machine gives, the best is the
-code; the answers' medians follow the disk (an fsync per commit), `--synchronous NORMAL`
-leaves it out. `--profile ROUTE` prints cProfile's top functions for that route, `--sql ROUTE` the
-statements one request of it sends.
+milliseconds per request of each: the median is what a busy machine gives, the best is the
+code. The answers' medians follow the disk (an fsync per commit); `--synchronous NORMAL`
+leaves it out. `--profile ROUTE` prints cProfile's top functions for that route, `--sql ROUTE`
+the statements one request of it sends.
 """
 
 from __future__ import annotations
