@@ -63,9 +63,10 @@ def revoke_sessions(session: Session, learner: Learner) -> str:
     return learner.session_token
 
 
-def matches_token(learner: Learner, token: str) -> bool:
+def matches_token(session_token: str, token: str) -> bool:
+    """Whether `token` is a learner's current `session_token`."""
     # Constant time: comparing char by char would leak the token through timing.
-    return secrets.compare_digest(learner.session_token.encode(), token.encode())
+    return secrets.compare_digest(session_token.encode(), token.encode())
 
 
 def change_password(session: Session, learner: Learner, password: str) -> None:

@@ -22,7 +22,9 @@ from quiz.storage.engine import dialect_insert_for
 from quiz.storage.figures import count_answer
 from quiz.storage.models import Attempt, CardState, FlashcardSettings, ReviewLog
 
-ATTEMPTS, CARDS, LOGS = (cast(Table, m.__table__) for m in (Attempt, CardState, ReviewLog))
+ATTEMPTS, CARDS, LOGS, SETTINGS = (
+    cast(Table, m.__table__) for m in (Attempt, CardState, ReviewLog, FlashcardSettings)
+)
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,9 @@ def review_inputs(
     session: Session, learner_id: int, verdict: Verdict, took_ms: int | None,
     default_retention: float,
 ) -> ReviewInputs:  # fmt: skip
-    settings = session.execute(
-        select(FlashcardSettings.desired_retention, FlashcardSettings.parameters).where(
-            FlashcardSettings.learner_id == learner_id
-        )
+    connection = session.connection()
+    settings = connection.execute(
+        _statements(connection.dialect.name).settings, {"learner": learner_id}
     ).first()
     retention = (settings.desired_retention if settings else None) or default_retention
     scheduler = Scheduler(retention, settings.parameters if settings else None)
@@ -105,6 +106,7 @@ class Prepared:
     card_update: Any
     card_insert: Any
     log: Any
+    settings: Any
 
 
 @functools.cache
@@ -128,6 +130,9 @@ def _statements(dialect: str) -> Prepared:
         card_update=update(CARDS).where(CARDS.c.id == bindparam("card_id")),
         card_insert=card_insert.returning(CARDS.c.id),
         log=LOGS.insert(),
+        settings=select(SETTINGS.c.desired_retention, SETTINGS.c.parameters).where(
+            SETTINGS.c.learner_id == bindparam("learner")
+        ),
     )
 
 

@@ -10,10 +10,11 @@ lock (`quiz.storage.engine`), so no retry loop is needed for a read turned write
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from quiz.core.bank import Question
@@ -28,6 +29,7 @@ from quiz.storage.answer_writes import (
 )
 from quiz.storage.engine import begin_write
 from quiz.storage.models import Attempt, QuizRun, counted_attempts_of, utcnow
+from quiz.storage.run_pages import RunPage
 
 
 class PositionError(ValueError):
@@ -36,7 +38,7 @@ class PositionError(ValueError):
 
 def answer_question(
     session: Session,
-    run: QuizRun,
+    run: QuizRun | RunPage,
     position: int,
     question: Question,
     response: Any,
@@ -52,7 +54,9 @@ def answer_question(
     (an exam's) stays out of progress until its run ends and is no flashcard review.
     """
     _check_position(run, position, question)
-    existing = attempt_at(session, run.id, position)
+    # A RunPage was read with whether this position is answered: no need to ask again.
+    known_open = isinstance(run, RunPage) and not run.answered
+    existing = None if known_open else attempt_at(session, run.id, position)
     if existing is not None:
         return existing
     answer = Answer(run.learner_id, run.bank_id, question.id, response, time_taken_ms)
@@ -130,8 +134,18 @@ def _attempt_values(
 
 
 def attempt_at(session: Session, run_id: int, position: int) -> Attempt | None:
-    query = select(Attempt).where(Attempt.run_id == run_id, Attempt.position == position)
-    return session.scalar(query)
+    found: Attempt | None = session.scalar(
+        _attempt_at_query(), {"run": run_id, "position": position}
+    )
+    return found
+
+
+@functools.cache
+def _attempt_at_query() -> Any:
+    # Built once per process: every answered question page reads it.
+    return select(Attempt).where(
+        Attempt.run_id == bindparam("run"), Attempt.position == bindparam("position")
+    )
 
 
 def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[str]:
@@ -149,7 +163,7 @@ def missed_question_ids(session: Session, learner_id: int, bank_id: str) -> set[
     return set(session.scalars(query))
 
 
-def _check_position(run: QuizRun, position: int, question: Question) -> None:
+def _check_position(run: QuizRun | RunPage, position: int, question: Question) -> None:
     if not 1 <= position <= len(run.question_ids):
         raise PositionError(f"run {run.id} has no position {position}")
     if run.question_ids[position - 1] != question.id:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, current_app, url_for
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from quiz.core.grading.limits import MAX_TEXT_CHARS
@@ -84,8 +85,10 @@ def layout_context() -> dict[str, object]:
         if endpoint in current_app.view_functions and (endpoint not in AUTHOR_LINKS or is_author())
     ]
     # formdata=None: drawing the button must not read the request's body, which an error page
-    # (413: too large) cannot read.
-    return {"nav_links": links, "logout_form": LogoutForm(formdata=None)}
+    # (413: too large) cannot read. Only a signed-in page draws it: building a form on every
+    # page view costs more than the rest of this function.
+    signed_in = current_user.is_authenticated
+    return {"nav_links": links, "logout_form": LogoutForm(formdata=None) if signed_in else None}
 
 
 def security_headers(response: Response) -> Response:

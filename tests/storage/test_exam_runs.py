@@ -24,7 +24,7 @@ from quiz.storage import (
 from quiz.storage.answering import answer_question, missed_question_ids
 from quiz.storage.models import CardState, ReviewLog
 from quiz.storage.runs import SeatTakenError, latest_run, runs_started
-from quiz.storage.stats import tally_by_bank, totals, weakest_questions
+from quiz.storage.stats import tally_by_bank, total_of, weakest_questions
 
 EXAM = Path(__file__).parents[1] / "data" / "banks" / "exam.yaml"
 
@@ -84,7 +84,7 @@ def test_sealed_answers_count_only_once_their_run_ends(db: Session, bank: Bank) 
     ):
         answer_question(db, run, position, bank.question(question_id), response, sealed=True)
     db.commit()
-    assert totals(db, learner.id).attempts == 0
+    assert total_of(tally_by_bank(db, learner.id).values()).attempts == 0
     assert tally_by_bank(db, learner.id) == {} and weakest_questions(db, learner.id) == []
     assert progress_by_bank(db, learner.id) == {} and mastered_by_bank(db, learner.id) == {}
     assert missed_question_ids(db, learner.id, bank.id) == set()
@@ -92,6 +92,9 @@ def test_sealed_answers_count_only_once_their_run_ends(db: Session, bank: Bank) 
     assert db.scalar(select(func.count()).select_from(ReviewLog)) == 0
     finish_run(db, run)
     db.commit()
-    assert (totals(db, learner.id).attempts, totals(db, learner.id).correct) == (2, 1)
+    assert (
+        total_of(tally_by_bank(db, learner.id).values()).attempts,
+        total_of(tally_by_bank(db, learner.id).values()).correct,
+    ) == (2, 1)
     assert progress_by_bank(db, learner.id)[bank.id].best_score == pytest.approx(0.5)
     assert missed_question_ids(db, learner.id, bank.id) == {"exam-country"}

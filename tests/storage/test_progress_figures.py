@@ -16,7 +16,7 @@ from quiz.storage.figures import rebuild_figures
 from quiz.storage.migrate import upgrade
 from quiz.storage.models import Attempt, ProgressDay, ProgressQuestion
 from quiz.storage.runs import record_attempt, start_run
-from quiz.storage.stats import daily_tallies, totals
+from quiz.storage.stats import day_tallies, tally_by_bank, total_of
 
 START = datetime(2025, 4, 14, 23, 30, tzinfo=UTC)
 
@@ -61,7 +61,7 @@ def test_answers_kept_one_by_one_equal_a_recount(db: Session) -> None:
     rebuild_figures(db, learner)
     db.commit()
     assert figures(db, learner) == kept
-    assert totals(db, learner).attempts == 60
+    assert total_of(tally_by_bank(db, learner).values()).attempts == 60
 
 
 def test_a_right_streak_counts_the_latest_right_answers(db: Session) -> None:
@@ -78,7 +78,7 @@ def test_answers_dated_in_the_past_are_counted_in_their_order_and_day(db: Sessio
     answer(db, learner, "drills", "a", False, answered_at=START)  # older: the streak stands
     row = db.get(ProgressQuestion, (learner, "drills", "a"))
     assert row is not None and row.right_streak == 1
-    days = [(d.day.isoformat(), d.attempts) for d in daily_tallies(db, learner)]
+    days = [(d.day.isoformat(), d.attempts) for d in day_tallies(db, learner)]
     assert days == [("2025-04-14", 1), ("2025-04-15", 1)]  # UTC days
 
 
@@ -86,10 +86,13 @@ def test_an_exam_s_sealed_answers_count_once_its_run_ends(db: Session) -> None:
     learner = create_learner(db).id
     run = start_run(db, learner, "exam", ["a"])
     answer(db, learner, "exam", "a", True, run_id=run.id, position=1, sealed=True)
-    assert totals(db, learner).attempts == 0
+    assert total_of(tally_by_bank(db, learner).values()).attempts == 0
     finish_run(db, run)
     db.commit()
-    assert (totals(db, learner).attempts, totals(db, learner).correct) == (1, 1)
+    assert (
+        total_of(tally_by_bank(db, learner).values()).attempts,
+        total_of(tally_by_bank(db, learner).values()).correct,
+    ) == (1, 1)
 
 
 def test_merging_an_anonymous_learner_moves_its_figures(db: Session) -> None:
@@ -127,7 +130,10 @@ def test_the_migration_fills_the_figures_from_saved_answers(tmp_path: Path) -> N
         migrated = figures(db, 1)
         rebuild_figures(db, 1)
         assert figures(db, 1) == migrated
-        assert (totals(db, 1).attempts, totals(db, 1).correct) == (4, 3)  # the sealed one waits
+        assert (
+            total_of(tally_by_bank(db, 1).values()).attempts,
+            total_of(tally_by_bank(db, 1).values()).correct,
+        ) == (4, 3)  # the sealed one waits
         row = db.get(ProgressQuestion, (1, "drills", "a"))
         assert row is not None and row.right_streak == 2
     engine.dispose()

@@ -19,7 +19,7 @@ from quiz.storage.cards import get_state, rate_card, undo_last_rating
 from quiz.storage.mastery import mastered_question_ids
 from quiz.storage.models import Attempt, Regrade, ReviewLog
 from quiz.storage.regrading import regrade_answers
-from quiz.storage.stats import totals
+from quiz.storage.stats import tally_by_bank, total_of
 
 SEED = Path(__file__).parents[2] / "seeds" / "000_42a00ded27f26e66.txt"
 BANK = f"""title: Drills
@@ -70,7 +70,10 @@ def test_regrade_turns_equal_wrong_answers_right_and_replays_their_cards(
     cy_card = get_state(db, cy, "drills", "ground")
     assert cy_card is not None and not first.correct and not bobs.correct
     assert mastered_question_ids(db, ada, "drills") == set()
-    assert (totals(db, ada).attempts, totals(db, ada).correct) == (2, 1)
+    assert (
+        total_of(tally_by_bank(db, ada).values()).attempts,
+        total_of(tally_by_bank(db, ada).values()).correct,
+    ) == (2, 1)
 
     accept_answer(path, "ground", "Kharb camp", expected_hash=file_hash(path))
     regrade = regrade_answers(db, "drills", ground(path), "Kharb camp", author="ed", now=NOW)
@@ -90,7 +93,10 @@ def test_regrade_turns_equal_wrong_answers_right_and_replays_their_cards(
     untouched = db.get(Attempt, cys.id)
     assert untouched is not None and not untouched.correct
     assert mastered_question_ids(db, ada, "drills") == {"ground"}  # two right in a row now
-    assert (totals(db, ada).attempts, totals(db, ada).correct) == (2, 2)  # the kept figures
+    assert (
+        total_of(tally_by_bank(db, ada).values()).attempts,
+        total_of(tally_by_bank(db, ada).values()).correct,
+    ) == (2, 2)  # the kept figures
 
     # Ada's card is what two Good reviews at those times make of a new card.
     wrong_first, right_next = logs_of(db, ada)

@@ -12,11 +12,10 @@ from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, record_attempt
 from quiz.storage.stats import (
     Streak,
-    active_days,
-    daily_tallies,
+    day_tallies,
     streaks,
     tally_by_bank,
-    totals,
+    total_of,
     weakest_questions,
 )
 
@@ -63,7 +62,7 @@ def learner_id(db: Session) -> int:
 
 
 def test_totals(db: Session, learner_id: int) -> None:
-    total = totals(db, learner_id)
+    total = total_of(tally_by_bank(db, learner_id).values())
     assert (total.attempts, total.correct, total.accuracy) == (10, 6, pytest.approx(0.6))
 
 
@@ -76,12 +75,12 @@ def test_totals_count_partly_right_answers_apart(db: Session) -> None:
             verdict=verdict, answered_at=datetime(2025, 4, 10, tzinfo=UTC),
         )  # fmt: skip
     db.commit()
-    total = totals(db, learner.id)
+    total = total_of(tally_by_bank(db, learner.id).values())
     assert (total.attempts, total.correct, total.partly) == (4, 1, 2)
 
 
 def test_totals_of_a_learner_without_answers(db: Session) -> None:
-    total = totals(db, create_learner(db).id)
+    total = total_of(tally_by_bank(db, create_learner(db).id).values())
     assert (total.attempts, total.correct, total.accuracy) == (0, 0, None)
 
 
@@ -96,23 +95,14 @@ def test_tally_by_bank(db: Session, learner_id: int) -> None:
     assert timeline.last_at == datetime(2025, 4, 13, 9, 3, tzinfo=UTC)
 
 
-def test_daily_tallies_are_utc_days_with_answers_oldest_first(db: Session, learner_id: int) -> None:
-    days = [(d.day, d.attempts, d.correct) for d in daily_tallies(db, learner_id)]
+def test_day_tallies_are_utc_days_with_answers_oldest_first(db: Session, learner_id: int) -> None:
+    days = [(d.day, d.attempts, d.correct) for d in day_tallies(db, learner_id)]
     assert days == [
         (date(2025, 4, 10), 3, 2),
         (date(2025, 4, 11), 2, 1),
         (date(2025, 4, 13), 4, 2),
         (date(2025, 4, 14), 1, 1),
     ]
-
-
-def test_daily_tallies_keep_the_latest_days(db: Session, learner_id: int) -> None:
-    days = [d.day for d in daily_tallies(db, learner_id, days=2)]
-    assert days == [date(2025, 4, 13), date(2025, 4, 14)]
-
-
-def test_active_days(db: Session, learner_id: int) -> None:
-    assert active_days(db, learner_id) == [date(2025, 4, d) for d in (10, 11, 13, 14)]
 
 
 def test_weakest_questions_lowest_accuracy_then_most_answered(db: Session, learner_id: int) -> None:

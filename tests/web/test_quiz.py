@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from quiz.core.bank import Question
 from quiz.core.presentation import present
 from quiz.storage import Attempt, QuizRun, attempts_for_run, get_run
+from quiz.web.auth.learner import ANONYMOUS_KEY
 from quiz.web.banks_registry import get_registry
 from quiz.web.database import get_session
 
@@ -272,6 +273,22 @@ def test_another_learner_cannot_see_a_run(app: Flask, client: FlaskClient) -> No
     assert stranger.post(f"/quiz/run/{run_id}/1", data={"q1-answer": "x"}).status_code == 404
     assert stranger.post(f"/quiz/run/{run_id}/retry").status_code == 404
     assert run_attempts(app, run_id) == []
+
+
+@pytest.mark.parametrize(("token_of", "status"), [(str, 200), (lambda t: t[::-1], 404)])
+def test_a_question_page_checks_the_sessions_token(
+    app: Flask, client: FlaskClient, token_of: Any, status: int
+) -> None:
+    """The question page reads its run's owner along with the run (one query): a session that
+    names the owner with a token that isn't theirs (one revoked, say) opens nothing."""
+    run_id = start(client)
+    with client.session_transaction() as session:
+        learner_id, token = session[ANONYMOUS_KEY].split(":")
+    other = app.test_client()
+    with other.session_transaction() as session:
+        session[ANONYMOUS_KEY] = f"{learner_id}:{token_of(token)}"
+    assert other.get(f"/quiz/run/{run_id}/1").status_code == status
+    assert other.get(f"/quiz/run/{run_id}/2").status_code == status
 
 
 def answer_all(app: Flask, client: FlaskClient, run_id: int, right: set[str]) -> None:

@@ -2,16 +2,19 @@
 
 Sessions name a learner as "id:token" (Flask-Login's user id, which also goes into the
 remember cookie, and our anonymous key alike); the token is checked against the database on
-every request, so replacing it (`revoke_sessions`) ends every session made before.
+every request, so replacing it (`revoke_sessions`) ends every session made before. That check
+reads a `LearnerIdentity` (one indexed query, no ORM object); pages that change a learner
+load the ORM one.
 """
 
 from __future__ import annotations
 
-from flask import abort, session
+from flask import session
 from flask_login import LoginManager, UserMixin, current_user
 
 from quiz.storage import create_learner, get_learner
 from quiz.storage.accounts import matches_token
+from quiz.storage.identities import LearnerIdentity, identity_of, learner_identity
 from quiz.storage.models import Learner
 from quiz.web.database import get_session
 
@@ -27,70 +30,104 @@ login_manager.login_message_category = "info"
 class Account(UserMixin):
     """What Flask-Login keeps for a signed-in learner; storage stays free of Flask-Login."""
 
-    def __init__(self, learner: Learner) -> None:
+    def __init__(self, learner: Learner | LearnerIdentity) -> None:
         self.id = learner.id
         self.username = learner.username
         self.reference = session_reference(learner)
         self.is_author = learner.is_author
+        # Kept for the request: current_learner_or_none needs no second read.
+        self.identity = learner if isinstance(learner, LearnerIdentity) else identity_of(learner)
 
     def get_id(self) -> str:
         return self.reference
 
 
-def session_reference(learner: Learner) -> str:
+def session_reference(learner: Learner | LearnerIdentity) -> str:
     """How a session names `learner`: valid until the learner's token changes."""
     return f"{learner.id}:{learner.session_token}"
 
 
-def learner_from_reference(value: object) -> Learner | None:
-    """The learner a session reference names, if its token is still theirs."""
+def parse_reference(value: object) -> tuple[int, str] | None:
+    """The learner id and token a session reference holds, if it is well formed."""
     if not isinstance(value, str):
         return None
     id_text, _, token = value.partition(":")
     if not (id_text.isdecimal() and len(id_text) <= MAX_ID_DIGITS and token):
         return None
-    learner = get_learner(get_session(), int(id_text))
-    return learner if learner is not None and matches_token(learner, token) else None
+    return int(id_text), token
+
+
+def identity_from_reference(value: object) -> LearnerIdentity | None:
+    """The learner a session reference names, if its token is still theirs."""
+    parsed = parse_reference(value)
+    if parsed is None:
+        return None
+    identity = learner_identity(get_session(), parsed[0])
+    return (
+        identity
+        if identity is not None and matches_token(identity.session_token, parsed[1])
+        else None
+    )
 
 
 @login_manager.user_loader
 def load_account(user_id: str) -> Account | None:
-    learner = learner_from_reference(user_id)
-    return Account(learner) if learner is not None and learner.username else None
+    identity = identity_from_reference(user_id)
+    return Account(identity) if identity is not None and identity.username else None
 
 
-def current_learner() -> Learner:
+def current_learner() -> LearnerIdentity:
     """The learner behind this request, an anonymous one created (and committed) on first need.
 
     Only requests that write call this: a page view uses `current_learner_or_none`, so that
     looking at a page never makes a learner."""
-    learner = current_learner_or_none()
-    if learner is not None:
-        return learner
-    if current_user.is_authenticated:  # the account was deleted since this request began
-        abort(401)
+    identity = current_learner_or_none()
+    if identity is not None:
+        return identity
     learner = create_learner(get_session())
     get_session().commit()
     session[ANONYMOUS_KEY] = session_reference(learner)
-    return learner
+    return identity_of(learner)
 
 
-def current_learner_or_none() -> Learner | None:
+def current_learner_or_none() -> LearnerIdentity | None:
     """The learner behind this request, if there is one yet (signed in or anonymous)."""
-    if current_user.is_authenticated:
-        return get_learner(get_session(), current_user.id)
-    return anonymous_learner()
+    if current_user.is_authenticated:  # its identity was read (and checked) by load_account
+        identity: LearnerIdentity = current_user.identity
+        return identity
+    return anonymous_identity()
 
 
 def current_learner_id() -> int | None:
     """Who is answering, by id (for ownership checks), with the session's token checked."""
     if current_user.is_authenticated:
         return int(current_user.id)
-    learner = anonymous_learner()
-    return learner.id if learner is not None else None
+    identity = anonymous_identity()
+    return identity.id if identity is not None else None
+
+
+def is_current_learner(owner_id: int, owner_token: str, owner_username: str | None) -> bool:
+    """Whether this request is the learner's whose id, token and name were read along with
+    something they own (a run): the ownership check without a query of its own."""
+    if current_user.is_authenticated:
+        return int(current_user.id) == owner_id
+    parsed = parse_reference(session.get(ANONYMOUS_KEY))
+    return (
+        parsed is not None
+        and owner_username is None
+        and parsed[0] == owner_id
+        and matches_token(owner_token, parsed[1])
+    )
+
+
+def anonymous_identity() -> LearnerIdentity | None:
+    """The anonymous learner this browser has been answering as, if any."""
+    identity = identity_from_reference(session.get(ANONYMOUS_KEY))
+    return identity if identity is not None and identity.username is None else None
 
 
 def anonymous_learner() -> Learner | None:
-    """The anonymous learner this browser has been answering as, if any."""
-    learner = learner_from_reference(session.get(ANONYMOUS_KEY))
-    return learner if learner is not None and learner.username is None else None
+    """The anonymous learner this browser has been answering as, loaded to be changed
+    (registering it, or merging it into the account signing in)."""
+    identity = anonymous_identity()
+    return get_learner(get_session(), identity.id) if identity is not None else None

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from quiz.core.bank import Bank
 from quiz.storage.card_stats import (
     ReviewDay,
-    due_forecast,
+    card_states,
+    forecast_of,
     retention_achieved,
     review_days,
-    stage_counts,
+    stages_of,
 )
 from quiz.storage.cards import desired_retention_for
 from quiz.web import figures
@@ -47,14 +48,15 @@ def card_summary(
 ) -> CardSummary:  # fmt: skip
     """The learner's flashcards over every question of the loaded banks."""
     keys = [(bank.id, question.id) for bank in banks.values() for question in bank.questions]
-    forecast = due_forecast(session, learner_id, today, FORECAST_DAYS)
+    saved = card_states(session, learner_id)  # read once: the forecast and the stages share it
+    forecast = forecast_of(saved.values(), today, FORECAST_DAYS)
     desired = desired_retention_for(session, learner_id, default_retention)
     first_week = week_start(today) - timedelta(weeks=RETENTION_WEEKS - 1)
     history = review_days(session, learner_id, first_week)
     recent = reviews_by_day(history, today, REVIEW_DAYS)
     weeks = weekly_retention(history, first_week)
     return CardSummary(
-        stages=stage_counts(session, learner_id, keys),
+        stages=stages_of(saved, keys),
         retention=retention_achieved(session, learner_id),
         desired=desired,
         due_today=figures.due_today(forecast),

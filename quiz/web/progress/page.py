@@ -17,11 +17,10 @@ from quiz.storage.stats import (
     QuestionTally,
     Streak,
     Tally,
-    active_days,
-    daily_tallies,
+    day_tallies,
     streaks,
     tally_by_bank,
-    totals,
+    total_of,
     weakest_questions,
 )
 from quiz.web import figures
@@ -71,11 +70,14 @@ def progress_page(
     """Everything the page needs for this learner (None: someone who never answered)."""
     if learner_id is None:
         return _page(Tally(attempts=0, correct=0), Streak(0, 0), [], _bank_rows(banks, {}, {}), [])
-    tallies, standing = tally_by_bank(session, learner_id), progress_by_bank(session, learner_id)
+    tallies = tally_by_bank(session, learner_id)
+    last_answers = {bank: tally.last_at for bank, tally in tallies.items()}
+    standing = progress_by_bank(session, learner_id, last_answers)
+    days = day_tallies(session, learner_id)
     return _page(
-        totals(session, learner_id),
-        streaks(active_days(session, learner_id), today),
-        daily_tallies(session, learner_id, CHART_DAYS),
+        total_of(tallies.values()),
+        streaks([d.day for d in days], today),
+        days[-CHART_DAYS:],
         _bank_rows(banks, tallies, standing),
         [weak_row(q, banks) for q in weakest_questions(session, learner_id, WEAKEST)],
     )

@@ -10,13 +10,14 @@ from quiz.core.bank import Bank
 from quiz.core.exams import seals_answers
 from quiz.storage import Attempt, QuizRun, attempts_for_run, finish_run
 from quiz.storage.answering import answer_question
+from quiz.storage.run_pages import RunPage
 from quiz.web.database import get_session
 from quiz.web.quiz.display import Result, results_for
 from quiz.web.quiz.items import RunItem, run_items
 
 
 def answer_item(
-    run: QuizRun, bank: Bank, item: RunItem, response: Any, time_ms: int | None
+    run: QuizRun | RunPage, bank: Bank, item: RunItem, response: Any, time_ms: int | None
 ) -> Attempt:
     """Grade and record the answer to `item` (not committed); an answered item keeps its
     first attempt. Raises ResponseError for a response of the wrong shape."""

@@ -9,7 +9,8 @@ from flask import abort
 from quiz.core.bank import Bank, Question
 from quiz.core.presentation import Presented, present
 from quiz.storage import QuizRun, get_run
-from quiz.web.auth.learner import current_learner_id
+from quiz.storage.run_pages import RunPage, run_page
+from quiz.web.auth.learner import current_learner_id, is_current_learner
 from quiz.web.banks_registry import bank_or_404
 from quiz.web.database import get_session
 from quiz.web.quiz.selection import RunOptions
@@ -39,6 +40,15 @@ def own_run_or_404(run_id: int) -> tuple[QuizRun, Bank]:
     return run, bank_or_404(run.bank_id)
 
 
+def own_run_page_or_404(run_id: int, position: int) -> tuple[RunPage, Bank]:
+    """`own_run_or_404` for a question page: the run, its owner and whether `position` is
+    answered, read in one query."""
+    run = run_page(get_session(), run_id, position)
+    if run is None or not is_current_learner(run.learner_id, run.owner_token, run.owner_username):
+        abort(404, NO_RUN)
+    return run, bank_or_404(run.bank_id)
+
+
 def run_items(run: QuizRun, bank: Bank) -> list[RunItem]:
     """Every item still in the bank (a question removed since the run began is skipped)."""
     shuffle = RunOptions.from_dict(run.options).shuffle_choices
@@ -51,7 +61,7 @@ def run_items(run: QuizRun, bank: Bank) -> list[RunItem]:
     return items
 
 
-def run_item_or_404(run: QuizRun, bank: Bank, position: int) -> RunItem:
+def run_item_or_404(run: QuizRun | RunPage, bank: Bank, position: int) -> RunItem:
     question_ids = run.question_ids
     question = (
         bank.question(question_ids[position - 1]) if 0 < position <= len(question_ids) else None

@@ -11,12 +11,13 @@ from quiz.core.errors import ResponseError
 from quiz.core.exams import allows_practice, reveals_key
 from quiz.storage import QuizRun, start_run
 from quiz.storage.answering import attempt_at
+from quiz.storage.run_pages import RunPage
 from quiz.web.banks_registry import bank_or_404
 from quiz.web.database import get_session
 from quiz.web.quiz.display import OUTCOME_LABELS, Result, run_score, time_text
 from quiz.web.quiz.finishing import answer_item, finish_if_answered, run_results
 from quiz.web.quiz.forms import ALL_ON_ONE_PAGE, AnswerForm, RetryForm, StartForm
-from quiz.web.quiz.items import RunItem, own_run_or_404, run_item_or_404
+from quiz.web.quiz.items import RunItem, own_run_or_404, own_run_page_or_404, run_item_or_404
 from quiz.web.quiz.responses import FieldError, input_kind, options, read_response
 from quiz.web.quiz.seats import RunRefusedError, latest_run_of, run_refusal
 from quiz.web.quiz.selection import NothingToAskError, RunOptions, question_tags
@@ -51,10 +52,12 @@ def start(bank_id: str) -> str | Response:
 
 @bp.route("/run/<int:run_id>/<int:position>", methods=("GET", "POST"))
 def question(run_id: int, position: int) -> str | tuple[str, int] | Response:
-    run, bank = own_run_or_404(run_id)
+    run, bank = own_run_page_or_404(run_id, position)
     item = run_item_or_404(run, bank, position)
-    if attempt_at(get_session(), run.id, position) is not None:
+    if run.answered:
         return _verdict_page(run, bank, item)
+    if request.method == "GET":  # the most viewed page: no form is built to draw two fields
+        return _question_page(item, len(run.question_ids), shown_token(run.id, position))
     form, error = AnswerForm(), None
     if form.validate_on_submit():
         try:
@@ -62,13 +65,12 @@ def question(run_id: int, position: int) -> str | tuple[str, int] | Response:
             return redirect(url_for(".question", run_id=run.id, position=position))
         except (FieldError, ResponseError) as problem:
             error = str(problem)
-    if request.method == "GET":
-        form.shown.data = shown_token(run.id, position)
-    total = len(run.question_ids)
-    page = render_template(
-        "quiz/question.html", run=run, bank=bank, item=item, form=form, error=error, total=total
-    )
+    page = _question_page(item, len(run.question_ids), form.shown.data, error)
     return page, 422 if error else 200  # 422: the answer was read, but refused
+
+
+def _question_page(item: RunItem, total: int, shown: str | None, error: str | None = None) -> str:
+    return render_template("quiz/question.html", item=item, total=total, shown=shown, error=error)
 
 
 @bp.route("/run/<int:run_id>/all", methods=("GET", "POST"))
@@ -139,7 +141,7 @@ def retry(run_id: int) -> Response:
     return redirect(_first_url(new))
 
 
-def _verdict_page(run: QuizRun, bank: Bank, item: RunItem) -> str | Response:
+def _verdict_page(run: RunPage, bank: Bank, item: RunItem) -> str | Response:
     if request.method == "POST":  # a re-post of an answered item: the first answer stands
         return redirect(url_for(".question", run_id=run.id, position=item.position))
     result = Result(item, attempt_at(get_session(), run.id, item.position))
@@ -161,7 +163,7 @@ def _verdict_page(run: QuizRun, bank: Bank, item: RunItem) -> str | Response:
     )
 
 
-def _answer(run: QuizRun, bank: Bank, item: RunItem, time_ms: int | None) -> None:
+def _answer(run: RunPage, bank: Bank, item: RunItem, time_ms: int | None) -> None:
     answer_item(run, bank, item, read_response(item.presented, request.form, item.prefix), time_ms)
     get_session().commit()
 
