@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import subprocess
@@ -88,3 +89,17 @@ def test_two_production_servers_on_one_host_do_not_collide(tmp_path: Path) -> No
         for process, _ in processes:
             process.terminate()
             process.wait(timeout=30)
+
+
+def test_objects_loaded_before_the_fork_are_frozen() -> None:
+    # What `quiz serve --production` does before gunicorn forks: the collector leaves the
+    # loaded app and banks alone from then on.
+    from quiz.web.server import freeze_loaded_objects
+
+    held = [[] for _ in range(100)]  # objects that exist before the freeze
+    try:
+        freeze_loaded_objects()
+        assert gc.get_freeze_count() >= len(held)
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
