@@ -185,3 +185,29 @@ def test_a_typed_fraction_is_read_whole_never_as_its_digits(response: str, right
 def test_a_fraction_before_a_unit_is_read_whole() -> None:
     assert graded("quantity", {"answer": "20.5 km"}, "20 1/2 km").correct
     assert not graded("quantity", {"answer": "20 km"}, "20½ km").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("Collective Security Treaty Organization", "Collective Security Treaty Organisation"),
+        ("colour", "color"),
+        ("the city centre", "city center"),
+        ("Ministry of Defence", "Ministry of Defense"),
+        ("analyze", "analyse"),
+        ("catalog", "catalogue"),
+        ("20 kilometres", "20 kilometers"),
+    ],
+)
+def test_british_and_american_spellings_are_one_answer_not_a_typo(
+    answer: str, response: str
+) -> None:
+    verdict = graded("text", {"answer": answer}, response)
+    assert verdict.correct and not verdict.forgiven, verdict.feedback
+    reverse = graded("text", {"answer": response}, answer)
+    assert reverse.correct and not reverse.forgiven, reverse.feedback
+
+
+@pytest.mark.parametrize(("answer", "response"), [("four", "for"), ("hour", "hor")])
+def test_spelling_families_do_not_join_other_words(answer: str, response: str) -> None:
+    assert not graded("text", {"answer": answer}, response).correct

@@ -14,6 +14,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from quiz.core.errors import QuizError
+from quiz.core.parsing.spellings import one_spelling
 
 # Typographic apostrophes; NFKD leaves them alone. Apostrophes vanish: "Russia’s" == "Russias".
 _APOSTROPHES = str.maketrans("", "", "’‘ʼ´`")
@@ -31,7 +32,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 @functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Fold case, accents, punctuation and spacing away, and drop a leading "the"/"a"/"an".
+    """Fold case, accents, punctuation and spacing away, read British and American spellings
+    as one ("colour" is "color"), and drop a leading "the"/"a"/"an".
 
     Cached: validating a bank normalises every answer, alias and example several times (for
     matching and for the give-away checks), and learners type the same few responses."""
@@ -40,7 +42,7 @@ def normalize(text: str) -> str:
         text = _fold_unicode(text)
     text = text.casefold().replace("'", "")
     text = _NUMBER_NOISE.sub("", text) if _DIGIT.search(text) else text.replace(".", "")
-    tokens = _TOKEN.findall(text)
+    tokens = [one_spelling(token) for token in _TOKEN.findall(text)]
     if len(tokens) > 1 and tokens[0] in _ARTICLES:
         del tokens[0]
     return " ".join(tokens)
