@@ -162,11 +162,11 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
     kind = dimension_name(quantity.unit)
     if kind in _SKIP_KINDS:
         return None
-    if " * " in quantity.unit and kind != "an energy":
+    if " * " in quantity.unit:
         # Two unit words side by side are a product only in "kilowatt hours"; in prose the
         # second is a noun pint also knows ("2.3 km section" is not km × square survey miles).
-        return None
-    if " * " in quantity.unit:
+        if kind != "an energy":
+            return None
         return Quantity(value, _one_energy_unit(words) or quantity.unit)
     return Quantity(value, quantity.unit)
 
