@@ -5,23 +5,16 @@ packages that claim a huge collection or hold a damaged one."""
 from __future__ import annotations
 
 import io
-import sqlite3
 import struct
 import zipfile
 
 import pytest
-import zstandard
+from anki_packages import newer_schema_package, rezipped
 
 from quiz.core.interchange.anki_reading import MAX_COLLECTION_BYTES, read_anki
 from quiz.core.interchange.records import InterchangeError
 
-SCHEMA = """
-    CREATE TABLE notetypes (id INTEGER PRIMARY KEY, name TEXT, config BLOB);
-    CREATE TABLE fields (ntid INTEGER, ord INTEGER, name TEXT);
-    CREATE TABLE templates (ntid INTEGER, ord INTEGER, name TEXT);
-    CREATE TABLE notes (id INTEGER PRIMARY KEY, mid INTEGER, tags TEXT, flds TEXT);
-    CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER, did INTEGER);
-    CREATE TABLE decks (id INTEGER PRIMARY KEY, name TEXT);
+NOTE_TYPES = """
     INSERT INTO notetypes VALUES (1, 'Vocabulary', X'1a0461626364'), (2, 'Cloze', X'0801');
     INSERT INTO fields VALUES (1, 0, 'Term'), (1, 1, 'Definition'), (2, 0, 'Text');
     INSERT INTO templates VALUES (1, 0, 'Card 1'), (2, 0, 'Cloze');
@@ -31,14 +24,7 @@ SCHEMA = """
 
 def package(notes_and_cards: str) -> bytes:
     """A package in Anki's newer schema (collection.anki21b) holding the given rows."""
-    database = sqlite3.connect(":memory:")
-    database.executescript(SCHEMA + notes_and_cards)
-    compressed = zstandard.ZstdCompressor().compress(database.serialize())
-    database.close()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as out:
-        out.writestr("collection.anki21b", compressed)
-    return buffer.getvalue()
+    return newer_schema_package(NOTE_TYPES + notes_and_cards)
 
 
 def test_fields_with_other_names_are_taken_front_then_back() -> None:
@@ -94,10 +80,7 @@ def test_a_collection_without_cards_has_no_deck_name() -> None:
 
 def _claiming_size(size: int) -> bytes:
     """A package whose zip directory says the collection unpacks to `size` bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as out:
-        out.writestr("collection.anki2", b"tiny")
-    raw = bytearray(buffer.getvalue())
+    raw = bytearray(rezipped({"collection.anki2": b"tiny"}))
     directory = raw.rindex(b"PK\x01\x02")  # the central directory entry of the one member
     raw[directory + 24 : directory + 28] = struct.pack("<I", size)  # its uncompressed size
     return bytes(raw)

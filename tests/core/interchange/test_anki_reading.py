@@ -11,6 +11,7 @@ from pathlib import Path
 import genanki
 import pytest
 import zstandard
+from anki_packages import newer_schema_package, rezipped
 from validating import validate_text
 
 from quiz.core.banks.loading import load_bank
@@ -31,14 +32,6 @@ def package(*notes: genanki.Note, media: list[str] | None = None) -> bytes:
         deck.add_note(note)
     buffer = io.BytesIO()
     genanki.Package(deck, media_files=media or []).write_to_file(buffer, timestamp=STAMP)
-    return buffer.getvalue()
-
-
-def rezipped(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as out:
-        for name, data in members.items():
-            out.writestr(name, data)
     return buffer.getvalue()
 
 
@@ -114,15 +107,8 @@ def test_a_zstd_collection_anki21b_is_preferred_to_the_stub() -> None:
 
 
 def test_the_newer_schema_reads_note_types_from_their_tables() -> None:
-    database = sqlite3.connect(":memory:")
-    database.executescript(
+    raw = newer_schema_package(
         """
-        CREATE TABLE notetypes (id INTEGER PRIMARY KEY, name TEXT, config BLOB);
-        CREATE TABLE fields (ntid INTEGER, ord INTEGER, name TEXT);
-        CREATE TABLE templates (ntid INTEGER, ord INTEGER, name TEXT);
-        CREATE TABLE notes (id INTEGER PRIMARY KEY, mid INTEGER, tags TEXT, flds TEXT);
-        CREATE TABLE cards (id INTEGER PRIMARY KEY, nid INTEGER, did INTEGER);
-        CREATE TABLE decks (id INTEGER PRIMARY KEY, name TEXT);
         INSERT INTO notetypes VALUES (1, 'Basic', X'1a0461626364'), (2, 'Cloze', X'0801');
         INSERT INTO fields VALUES (1, 0, 'Front'), (1, 1, 'Back'), (2, 0, 'Text'),
             (2, 1, 'Back Extra');
@@ -133,9 +119,7 @@ def test_the_newer_schema_reads_note_types_from_their_tables() -> None:
         INSERT INTO decks VALUES (5, 'Top' || char(31) || 'Sub');
         """
     )
-    compressed = zstandard.ZstdCompressor().compress(database.serialize())
-    database.close()
-    imported = read_anki(rezipped({"collection.anki21b": compressed}), "T")
+    imported = read_anki(raw, "T")
     assert imported.title == "Top::Sub"
     assert [d.fields for d in imported.drafts] == [
         {"type": "card", "front": "Front?", "back": "Back", "tags": ["t1"]},
