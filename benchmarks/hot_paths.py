@@ -163,7 +163,10 @@ def main() -> None:
             timed(routes[args.profile], 1)
             profile = cProfile.Profile()
             profile.runcall(lambda: [routes[args.profile]() for _ in range(args.repeat)])
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+            stats = pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative"))
+            stats.print_stats(45)
+            if os.environ.get("CALLERS"):
+                stats.print_callers(os.environ["CALLERS"])
             return
         print(f"| route | median ms | best ms | ({args.repeat} requests each, in-process) |")
         print("|---|---:|---:|---|")

@@ -3,7 +3,8 @@
 Run by hand (needs `wrk`: `apt-get install wrk`):
 
     .venv/bin/python benchmarks/web_throughput.py [--seconds 10] [--connections 16]
-        [--database sqlite|postgresql] [--app-servers 1|2] [--env QUIZ_X=Y ...]
+        [--database sqlite|postgresql] [--app-servers 1|2] [--workers 2] [--env QUIZ_X=Y ...]
+        [--routes question,progress]
 
 It serves, on 127.0.0.1, the real app (`quiz serve --production`: gunicorn, 2 sync workers,
 preloaded, durable commits) on a fresh SQLite file or a throwaway PostgreSQL cluster, and a
@@ -23,7 +24,10 @@ wrk (2 threads) in turn:
 and prints requests/s, p50 and p99 latency, each route's throughput as a ratio to bare, and
 the API answer's p99 over the bare route's.
 
---app-servers 2 starts two `quiz serve --production` (2 workers each) on the same database,
+`--workers N` gives every server, the bare ones too, N sync workers (2 by default, as
+`quiz serve --production`); `--routes` measures only the named rows (bare always runs).
+
+--app-servers 2 starts two `quiz serve --production` (N workers each) on the same database,
 and a second bare server; each row then runs one wrk per server at the same time, with half
 the connections each, and adds their requests/s (p50/p99: the worse of the two). No load
 balancer is involved: none is installed here, and wrk cannot spread one run over two ports.
@@ -40,7 +44,7 @@ import sys
 import tempfile
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -65,7 +69,7 @@ from flask import Flask
 from quiz.web.server import GunicornServer, gunicorn_options
 app = Flask("bare")
 app.add_url_rule("/", "hello", lambda: "hello")
-GunicornServer(app, gunicorn_options("127.0.0.1", int(sys.argv[1]), 2)).run()
+GunicornServer(app, gunicorn_options("127.0.0.1", int(sys.argv[1]), int(sys.argv[2]))).run()
 """
 
 
@@ -155,15 +159,15 @@ def database(kind: str, folder: Path) -> Iterator[str]:
 
 @contextmanager
 def servers(
-    folder: Path, database_url: str, count: int, env: dict[str, str]
+    folder: Path, database_url: str, count: int, workers: int, env: dict[str, str]
 ) -> Iterator[tuple[list[str], list[str]]]:
     """`count` app servers and as many bare ones; their base URLs once all answer."""
     with ExitStack() as stack:
         apps, bares = [], []
         for _ in range(count):
             app_port, bare_port = free_port(), free_port()
-            stack.enter_context(_stopped(serve_app(folder, database_url, app_port, **env)))
-            bare = [sys.executable, "-c", BARE_SERVER, str(bare_port)]
+            stack.enter_context(_stopped(serve_app(folder, database_url, app_port, workers, **env)))
+            bare = [sys.executable, "-c", BARE_SERVER, str(bare_port), str(workers)]
             quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
             stack.enter_context(_stopped(subprocess.Popen(bare, cwd=folder, **quiet)))
             apps.append(f"http://127.0.0.1:{app_port}")
@@ -190,7 +194,7 @@ def main() -> None:
         folder = Path(tmp)
         with (
             database(args.database, folder) as url,
-            servers(folder, url, args.app_servers, env) as (
+            servers(folder, url, args.app_servers, args.workers, env) as (
                 apps,
                 bares,
             ),
@@ -226,20 +230,20 @@ def measure(
         return wrk(urls, args.seconds, args.connections, made)
 
     plain = scripts(lambda p, _n: p.write_text("") or p)
-    results = {
-        "bare": load([b + "/" for b in bares], plain),
-        "question": load(
+    rows: dict[str, Callable[[], dict[str, float]]] = {
+        "bare": lambda: load([b + "/" for b in bares], plain),
+        "question": lambda: load(
             [a + question_page for a in apps], scripts(lambda p, _n: cookie_script(p, one))
         ),
-        "answer x16": load(
+        "answer x16": lambda: load(
             [a + answer_path for a in apps],
             scripts(lambda p, _n: api_answer_script(p, answer_path, ANSWER, crowd)),
         ),
-        "answer x1": load(
+        "answer x1": lambda: load(
             [a + answer_path for a in apps],
             scripts(lambda p, _n: api_answer_script(p, answer_path, ANSWER, [one])),
         ),
-        "form answer": load(
+        "form answer": lambda: load(
             [a + "/" for a in apps],
             scripts(
                 lambda p, n: form_answer_script(
@@ -247,14 +251,17 @@ def measure(
                 )
             ),
         ),
-        "progress": load(
+        "progress": lambda: load(
             [a + "/progress" for a in apps], scripts(lambda p, _n: cookie_script(p, reading))
         ),
     }
-    # Every form post must have written an answer (none wrapped round to an answered one).
-    stored = answers_in_runs(url, [run for group in form_runs for run in group])
-    posted = results["form answer"]["rps"] * args.seconds
-    print(f"form answers stored: {stored} (about {posted:.0f} posted)")
+    wanted = args.routes or set(rows)
+    results = {name: row() for name, row in rows.items() if name == "bare" or name in wanted}
+    if "form answer" in results:
+        # Every form post must have written an answer (none wrapped round to an answered one).
+        stored = answers_in_runs(url, [run for group in form_runs for run in group])
+        posted = results["form answer"]["rps"] * args.seconds
+        print(f"form answers stored: {stored} (about {posted:.0f} posted)")
     return results
 
 
@@ -264,14 +271,19 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--app-servers", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--env", action="append", default=[], metavar="QUIZ_NAME=VALUE")
+    parser.add_argument(
+        "--routes", type=lambda text: set(text.split(",")), default=None,
+        help="only these rows, comma-separated (bare always runs)",
+    )  # fmt: skip
     return parser.parse_args()
 
 
 def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> None:
     base = results["bare"]
     print(
-        f"# {args.database}, {args.app_servers} app server(s) x 2 workers, "
+        f"# {args.database}, {args.app_servers} app server(s) x {args.workers} workers, "
         f"{args.connections} connections, {args.seconds} s per row {' '.join(args.env)}"
     )
     print("| route | req/s | p50 ms | p99 ms | ratio |")
@@ -281,8 +293,9 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> No
             f"| {name} | {figures['rps']:.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} "
             f"| {figures['rps'] / base['rps']:.2f} |"
         )
-    worst = max(results["answer x16"]["p99"], results["answer x1"]["p99"])
-    print(f"answer p99 / bare p99: {worst / base['p99']:.1f}")
+    answers = [results[name]["p99"] for name in ("answer x16", "answer x1") if name in results]
+    if answers:
+        print(f"answer p99 / bare p99: {max(answers) / base['p99']:.1f}")
 
 
 if __name__ == "__main__":

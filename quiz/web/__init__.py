@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, current_app, url_for
+from flask import Blueprint, Flask, current_app
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from quiz.core.grading.limits import MAX_TEXT_CHARS
-from quiz.web import banks_registry, deployment, figures
+from quiz.web import banks_registry, deployment, figures, links
 from quiz.web.api import bp as api_bp
 from quiz.web.api.bearer import CSRFUnlessBearer, authenticate_bearer
 from quiz.web.auth import bp as auth_bp
@@ -20,6 +20,7 @@ from quiz.web.errors import bp as errors_bp
 from quiz.web.flashcards import bp as flashcards_bp
 from quiz.web.help import bp as help_bp
 from quiz.web.home import bp as home_bp
+from quiz.web.links import fixed_url
 from quiz.web.progress import bp as progress_bp
 from quiz.web.quiz import bp as quiz_bp
 
@@ -69,6 +70,7 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     banks_registry.init_app(app)
     figures.init_app(app)
+    links.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     throttle.init_app(app)  # wraps views, so after the blueprints
@@ -80,7 +82,7 @@ def init_app(app: Flask) -> None:
 
 def layout_context() -> dict[str, object]:
     links = [
-        (label, endpoint, url_for(endpoint))
+        (label, endpoint, fixed_url(endpoint))
         for label, endpoint in NAVIGATION
         if endpoint in current_app.view_functions and (endpoint not in AUTHOR_LINKS or is_author())
     ]

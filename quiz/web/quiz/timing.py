@@ -6,6 +6,7 @@ time out of the database until the answer arrives: no schema change, no row per 
 
 from __future__ import annotations
 
+import functools
 import time
 
 from flask import current_app
@@ -16,7 +17,13 @@ LONGEST_MS = 24 * 60 * 60 * 1000  # a tab left open for days says nothing about 
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+    return _serializer_for(current_app.config["SECRET_KEY"])
+
+
+@functools.lru_cache(maxsize=8)
+def _serializer_for(secret_key: str | bytes) -> URLSafeTimedSerializer:
+    # One per key, not one per call: every question page signs a token.
+    return URLSafeTimedSerializer(secret_key, salt=SALT)
 
 
 def shown_token(run_id: int, position: int) -> str:
