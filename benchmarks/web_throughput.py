@@ -12,6 +12,11 @@ bare Flask app returning a constant under the same gunicorn settings, then loads
 wrk (2 threads) in turn:
 
 - bare:        GET / on the bare app (the baseline, 1.00)
+- floor page:  GET a page of `floor_app.py`: Flask's session, one SELECT through SQLAlchemy, a
+               Jinja layout and page of the question page's size; no quiz code
+- floor write: POST JSON to `floor_app.py`: the session, one INSERT and a durable commit on an
+               engine made like the app's; no quiz code. The two floors are what the framework
+               allows a page and an answer; each quiz row is also printed as a share of them
 - question:    GET a question page of a started quiz run
 - answer x16:  POST an answer to the JSON API (session cookie, CSRF token in X-CSRFToken):
                CSRF check, grading, the attempt and the card review written; 16 different
@@ -63,6 +68,7 @@ LEARNERS = 16
 RUN_LENGTH = 200  # positions per run made for the form row
 FORM_POSTS_PER_SECOND = 3000  # more than the form row can reach: runs enough to never wrap
 
+FLOOR_APP = Path(__file__).with_name("floor_app.py")
 BARE_SERVER = """
 import sys
 from flask import Flask
@@ -160,22 +166,28 @@ def database(kind: str, folder: Path) -> Iterator[str]:
 @contextmanager
 def servers(
     folder: Path, database_url: str, count: int, workers: int, env: dict[str, str]
-) -> Iterator[tuple[list[str], list[str]]]:
-    """`count` app servers and as many bare ones; their base URLs once all answer."""
+) -> Iterator[tuple[list[str], list[str], list[str]]]:
+    """`count` app servers and as many bare and floor ones; their base URLs once all answer."""
+    floor_url = f"sqlite:///{folder / 'floor.sqlite3'}" if "sqlite" in database_url else None
     with ExitStack() as stack:
-        apps, bares = [], []
+        apps, bares, floors = [], [], []
         for _ in range(count):
-            app_port, bare_port = free_port(), free_port()
+            app_port, bare_port, floor_port = free_port(), free_port(), free_port()
             stack.enter_context(_stopped(serve_app(folder, database_url, app_port, workers, **env)))
             bare = [sys.executable, "-c", BARE_SERVER, str(bare_port), str(workers)]
+            floor = [sys.executable, str(FLOOR_APP), str(floor_port), str(workers),
+                     floor_url or database_url]  # fmt: skip
             quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
             stack.enter_context(_stopped(subprocess.Popen(bare, cwd=folder, **quiet)))
             apps.append(f"http://127.0.0.1:{app_port}")
             bares.append(f"http://127.0.0.1:{bare_port}")
+            floors.append(f"http://127.0.0.1:{floor_port}")
             # One at a time: the first applies the migrations, the second finds them done.
             wait_until_up(apps[-1] + "/")
             wait_until_up(bares[-1] + "/")
-        yield apps, bares
+            stack.enter_context(_stopped(subprocess.Popen(floor, cwd=folder, **quiet)))
+            wait_until_up(floors[-1] + "/sign-in")
+        yield apps, bares, floors
 
 
 @contextmanager
@@ -197,14 +209,20 @@ def main() -> None:
             servers(folder, url, args.app_servers, args.workers, env) as (
                 apps,
                 bares,
+                floors,
             ),
         ):
-            results = measure(folder, url, apps, bares, args)
+            results = measure(folder, url, apps, bares, floors, args)
     report(results, args)
 
 
 def measure(
-    folder: Path, url: str, apps: list[str], bares: list[str], args: argparse.Namespace
+    folder: Path,
+    url: str,
+    apps: list[str],
+    bares: list[str],
+    floors: list[str],
+    args: argparse.Namespace,
 ) -> dict[str, dict[str, float]]:
     from seeding import answers_in_runs, learner_of_run, make_runs, seed_attempts
 
@@ -221,6 +239,9 @@ def measure(
     owner = learner_of_run(url, main_learner.run_id)
     form_runs = make_runs(url, owner, BANK, QUESTION, RUN_LENGTH, 2 * len(apps), need)
     field = urllib.parse.quote_plus(ANSWER)
+    floor_visitor = Learner(floors[0])
+    floor_visitor.get("/sign-in")
+    floor_who = Identity("; ".join(f"{c.name}={c.value}" for c in floor_visitor.jar), "")
     answer_path = f"/api/banks/{BANK}/questions/{QUESTION}/answer"
 
     def scripts(make: object) -> list[Path]:
@@ -232,6 +253,13 @@ def measure(
     plain = scripts(lambda p, _n: p.write_text("") or p)
     rows: dict[str, Callable[[], dict[str, float]]] = {
         "bare": lambda: load([b + "/" for b in bares], plain),
+        "floor page": lambda: load(
+            [f + "/page" for f in floors], scripts(lambda p, _n: cookie_script(p, floor_who))
+        ),
+        "floor write": lambda: load(
+            [f + "/write" for f in floors],
+            scripts(lambda p, _n: api_answer_script(p, "/write", ANSWER, [floor_who])),
+        ),
         "question": lambda: load(
             [a + question_page for a in apps], scripts(lambda p, _n: cookie_script(p, one))
         ),
@@ -293,6 +321,10 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> No
             f"| {name} | {figures['rps']:.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} "
             f"| {figures['rps'] / base['rps']:.2f} |"
         )
+    for ours, floor in (("question", "floor page"), ("answer x16", "floor write")):
+        if ours in results and floor in results:
+            share = results[ours]["rps"] / results[floor]["rps"]
+            print(f"{ours} / {floor}: {share:.2f}")
     answers = [results[name]["p99"] for name in ("answer x16", "answer x1") if name in results]
     if answers:
         print(f"answer p99 / bare p99: {max(answers) / base['p99']:.1f}")
