@@ -111,7 +111,9 @@ def _begin_sqlite(connection: Any, lock_path: Path | None) -> None:
     if immediate and lock_path is not None:
         _take_write_lock(connection.info, lock_path)
     try:
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # Straight to the driver: SQLAlchemy's own execution path costs more than the BEGIN
+        # itself (~10 µs), on every request that touches the database.
+        connection.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     except BaseException:
         _release_write_lock(connection)
         raise
