@@ -1,4 +1,5 @@
-"""Shared fixtures: the app (flaskr-style), its client and CLI runner, sign-in steps, PostgreSQL."""
+"""Shared fixtures: the app (flaskr-style), its client and CLI runner, sign-in steps, PostgreSQL
+and Redis servers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -125,6 +127,38 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"{message} (CI must run the PostgreSQL tests, not skip them)")
         pytest.skip(message)
     yield from _throwaway_cluster()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A Redis server (Debian's redis-server) on a free port for the session, saving nothing."""
+    server = shutil.which("redis-server")
+    if server is None:
+        message = "no redis-server: install Debian's redis-server package"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI must run the Redis tests, not skip them)")
+        pytest.skip(message)
+    folder, port = Path(tempfile.mkdtemp(prefix="quiz-redis-")), _free_port()
+    options = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--dir", str(folder)]  # fmt: skip
+    process = subprocess.Popen([server, *options], stdout=subprocess.DEVNULL, cwd=folder)
+    try:
+        _wait_for_port(port)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listening on 127.0.0.1:{port}")
 
 
 def _throwaway_cluster() -> Iterator[str]:

@@ -31,7 +31,7 @@ def wanted(*extras: str) -> list[Requirement]:
 
 
 @pytest.mark.parametrize(
-    ("lock", "extras"), [("runtime.txt", ("postgres",)), ("test.txt", ("test",))]
+    ("lock", "extras"), [("runtime.txt", ("postgres", "redis")), ("test.txt", ("test",))]
 )
 def test_every_dependency_is_pinned_within_its_range(lock: str, extras: tuple[str, ...]) -> None:
     pinned = pins(lock)

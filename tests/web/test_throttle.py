@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import redis
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -59,3 +61,19 @@ def test_app_servers_on_one_database_share_the_count(make_app: AppMaker) -> None
     one, two = first.test_client(), second.test_client()
     codes = [login(one if n % 2 else two) for n in range(6)]
     assert codes == [200] * 5 + [429]
+
+
+def test_app_servers_sharing_redis_share_the_count(
+    make_app: AppMaker, redis_url: str, tmp_path: Path
+) -> None:
+    # Two servers on two databases: only Redis, where the counters live, joins them.
+    first, second = (
+        make_app(RATELIMIT_STORAGE_URI=redis_url, DATABASE_URL=f"sqlite:///{tmp_path / name}")
+        for name in ("one.sqlite3", "two.sqlite3")
+    )
+    one, two = first.test_client(), second.test_client()
+    codes = [login(one if n % 2 else two, "redis-user") for n in range(6)]
+    assert codes == [200] * 5 + [429]
+    assert login(one, "another-user") == 200
+    counters = redis.Redis.from_url(redis_url).keys("*redis-user*")
+    assert counters, "the failed sign-ins were not counted in Redis"
