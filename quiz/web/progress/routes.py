@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flask import Blueprint, current_app, render_template
+from markupsafe import Markup
 
 from quiz.storage.mastery import MASTERY_DEFINITION
 from quiz.web.auth import current_learner_or_none
@@ -21,17 +22,19 @@ def index() -> str:
     # Looking creates no learner: someone who never answered sees the empty state.
     learner = current_learner_or_none()
     today = datetime.now(UTC).date()
-    # The figures are kept up to date as answers are written: read, never cached here (a
-    # second server must see the same numbers at once).
-    page = progress_page(
-        get_session(), learner.id if learner else None, get_registry().banks, today
-    )
+    body = _body(learner.id if learner else None, today)
+    return render_template("progress/index.html", body=body)
+
+
+def _body(learner_id: int | None, today: date) -> Markup:
+    """The page's learner-specific part, from the figures kept up to date as answers are
+    written."""
+    page = progress_page(get_session(), learner_id, get_registry().banks, today)
     retention = current_app.config["DESIRED_RETENTION"]
     cards = (
-        card_summary(get_session(), learner.id, get_registry().practice_banks, today, retention)
-        if learner
+        card_summary(get_session(), learner_id, get_registry().practice_banks, today, retention)
+        if learner_id is not None
         else None
     )
-    return render_template(
-        "progress/index.html", page=page, cards=cards, mastery=MASTERY_DEFINITION
-    )
+    html = render_template("progress/body.html", page=page, cards=cards, mastery=MASTERY_DEFINITION)
+    return Markup(html)
