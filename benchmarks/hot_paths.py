@@ -12,6 +12,10 @@ milliseconds per request of each: the median is what a busy machine gives, the b
 code. The answers' medians follow the disk (an fsync per commit); `--synchronous NORMAL`
 leaves it out. `--profile ROUTE` prints cProfile's top functions for that route, `--sql ROUTE`
 the statements one request of it sends.
+
+The progress row repeats one learner's view, so after the first it is served from the kept
+copy (quiz/web/progress/cache.py); `QUIZ_PROGRESS_PAGES_KEPT=0` in the environment keeps
+none, and the row then times the page drawn every time (what a view after a new answer costs).
 """
 
 from __future__ import annotations

@@ -49,6 +49,9 @@ def default_settings(instance_path: Path, cwd: Path) -> dict[str, Any]:
         # have not chosen their own on the Flashcards page, and new cards introduced per day.
         "DESIRED_RETENTION": DEFAULT_RETENTION,
         "NEW_CARDS_PER_DAY": 20,
+        # Progress pages kept per process, each checked against the database on every view
+        # (quiz/web/progress/cache.py); 0 keeps none.
+        "PROGRESS_PAGES_KEPT": 256,
     }
 
 

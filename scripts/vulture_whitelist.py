@@ -65,7 +65,9 @@ _.is_text  # templates/authors/question.html
 _.link_args  # templates/authors/bank.html
 _.aria_sort
 _.regraded  # templates/quiz/_verdict.html
-weakest  # templates/progress/index.html
+weakest  # templates/progress/body.html
+accuracy_chart
+answers_chart
 due_this_month
 reviews_in_window
 retention_weeks

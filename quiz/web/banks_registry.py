@@ -59,6 +59,13 @@ class BanksRegistry:
         return self._snapshot.loaded
 
     @property
+    def version(self) -> Signature:
+        """Which load is served: it changes whenever the banks are reloaded (a file changed).
+        Read it before the banks themselves: a reload in between then makes the next reader
+        see a new version, never the old version with the new banks' content."""
+        return self._snapshot.signature
+
+    @property
     def banks(self) -> dict[str, Bank]:
         return self._snapshot.banks
 

@@ -1,8 +1,13 @@
 """Server-rendered SVG charts (a line chart and a bar chart) that need no script and no style
-attribute, so they pass the strict Content-Security-Policy; progress.css colours them by class."""
+attribute, so they pass the strict Content-Security-Policy; progress.css colours them by class.
+
+They are built as plain strings, each piece of caller text escaped once, numbers and our own
+constants not at all: the progress page draws five of them, and per-element escaping and
+helper calls were most of its cost."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,9 +15,12 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from quiz.web.day_names import short_day
+
 WIDTH, HEIGHT = 480, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 30  # room for the axis labels
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+BASELINE = TOP + PLOT_H
 MAX_X_LABELS = 6  # more would overlap on a phone
 LABEL_HALF_WIDTH = 32  # half of "30 Sep" at the phone's larger chart text, in chart units
 
@@ -54,10 +62,18 @@ def bar_chart(
 ) -> Markup:
     """Vertical bars, one per point, on a y scale from 0 (to `y_max`, or fitted to the data)."""
     chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
-    top = _y_top(chart)
-    bars = [
-        _bar(chart, i, datum, top) for i, datum in enumerate(chart.data) if datum.value is not None
-    ]
+    top, step = _y_top(chart), _step(chart)
+    width = max(step * 0.7, 1)
+    bars = []
+    for i, datum in enumerate(chart.data):
+        if datum.value is None:  # gaps have no bar
+            continue
+        x, y = LEFT + step * (i + 0.5) - width / 2, _y(datum.value, top)
+        bars.append(
+            f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}"'
+            f' height="{BASELINE - y:.1f}" rx="2" fill="#2446c7"'
+            f' data-value="{format_value(datum.value)}">{_tooltip(chart, datum)}</rect>'
+        )
     return _svg(chart, top, "chart-bars", "".join(bars))
 
 
@@ -77,25 +93,28 @@ def line_chart(
 
     Gaps (None) break the line; `target`, if given, is a dashed level to compare against."""
     chart = Chart(chart_id, title, description, points, y_max, unit, empty_text)
-    top = _y_top(chart)
-    runs: list[list[tuple[float, float]]] = [[]]
+    top, step = _y_top(chart), _step(chart)
+    runs: list[list[str]] = [[]]
     dots = []
     for i, datum in enumerate(chart.data):
         if datum.value is None:
             runs.append([])
             continue
-        x, y = _x_center(chart, i), _y(datum.value, top)
-        runs[-1].append((x, y))
-        dots.append(_dot(chart, x, y, datum))
+        x, y = LEFT + step * (i + 0.5), _y(datum.value, top)
+        runs[-1].append(f"{x:.1f},{y:.1f}")
+        dots.append(
+            f'<circle class="chart-dot chart-point" cx="{x:.1f}" cy="{y:.1f}" r="4"'
+            f' fill="#ffffff" stroke="#2446c7" stroke-width="2"'
+            f' data-value="{format_value(datum.value)}">{_tooltip(chart, datum)}</circle>'
+        )
     lines = "".join(_polyline(run) for run in runs if len(run) > 1)
     level = _target(target, target_label, top) if target is not None and chart.data else ""
     return _svg(chart, top, "chart-lines", level + lines + "".join(dots))
 
 
-def _polyline(run: list[tuple[float, float]]) -> str:
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+def _polyline(run: list[str]) -> str:
     return (
-        f'<polyline class="chart-line" points="{path}" fill="none" stroke="#2446c7"'
+        f'<polyline class="chart-line" points="{" ".join(run)}" fill="none" stroke="#2446c7"'
         ' stroke-width="2.5" stroke-linejoin="round"/>'
     )
 
@@ -124,14 +143,14 @@ def format_value(value: float, unit: str = "") -> str:
 
 
 def _svg(chart: Chart, top: float, kind: str, body: str) -> Markup:
-    ids = f"{chart.chart_id}-title {chart.chart_id}-desc"
+    chart_id, title = escape(chart.chart_id), escape(chart.title)
     header = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}"'
         f' viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}"'
-        f' role="img" aria-labelledby="{escape(ids)}"'
-        f' aria-label="{escape(chart.title)}" preserveAspectRatio="xMidYMid meet">'
-        f'<title id="{escape(chart.chart_id)}-title">{escape(chart.title)}</title>'
-        f'<desc id="{escape(chart.chart_id)}-desc">{escape(chart.description)}</desc>'
+        f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
+        f' aria-label="{title}" preserveAspectRatio="xMidYMid meet">'
+        f'<title id="{chart_id}-title">{title}</title>'
+        f'<desc id="{chart_id}-desc">{escape(chart.description)}</desc>'
     )
     content = body if chart.data else _empty(chart)
     return Markup(header + _grid(top, chart.unit) + _x_labels(chart) + content + "</svg>")
@@ -150,12 +169,10 @@ def _step(chart: Chart) -> float:
     return PLOT_W / max(len(chart.data), 1)
 
 
-def _x_center(chart: Chart, index: int) -> float:
-    return LEFT + _step(chart) * (index + 0.5)
-
-
+@functools.lru_cache(maxsize=64)
 def _grid(top: float, unit: str) -> str:
-    """Four bands: horizontal lines at 0, ¼, ½, ¾ and the top, each labelled on the left."""
+    """Four bands: horizontal lines at 0, ¼, ½, ¾ and the top, each labelled on the left.
+    Kept per scale: the same few scales come back on every page."""
     lines = []
     for i in range(5):
         value = top * i / 4
@@ -172,54 +189,40 @@ def _grid(top: float, unit: str) -> str:
 
 
 def _x_labels(chart: Chart) -> str:
-    count = len(chart.data)
+    return "".join(
+        f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}"'
+        f' font-size="12" fill="#4a5468">{escape(chart.data[index].label)}</text>'
+        for index, x, anchor in _x_label_places(len(chart.data))
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _x_label_places(count: int) -> tuple[tuple[int, float, str], ...]:
+    """Which points get an x label, where, and anchored how: it depends on the count alone."""
     every = max(1, math.ceil(count / MAX_X_LABELS))
+    step = PLOT_W / max(count, 1)
     # Label from the newest backwards, so the most recent day always has its label.
     shown = [i for i in range(count) if (count - 1 - i) % every == 0]
     # The newest label, ended at the right edge, would collide with the one before it.
     edge = WIDTH - RIGHT - 2 * LABEL_HALF_WIDTH
-    if len(shown) > 1 and _x_center(chart, shown[-2]) + LABEL_HALF_WIDTH > edge:
+    if len(shown) > 1 and LEFT + step * (shown[-2] + 0.5) + LABEL_HALF_WIDTH > edge:
         shown.pop(-2)
-    return "".join(_x_label(chart, i, last=i == count - 1) for i in shown)
-
-
-def _x_label(chart: Chart, index: int, last: bool) -> str:
-    x, anchor = _x_center(chart, index), "middle"
-    # The newest label, centred on a narrow last column, would run past the card's edge (on a
-    # phone its text is larger still): end it at the chart's right edge instead.
-    if last and x + LABEL_HALF_WIDTH > WIDTH - RIGHT:
-        x, anchor = WIDTH - RIGHT, "end"
-    return (
-        f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}"'
-        f' font-size="12" fill="#4a5468">{escape(chart.data[index].label)}</text>'
-    )
+    places = []
+    for index in shown:
+        x, anchor = LEFT + step * (index + 0.5), "middle"
+        # The newest label, centred on a narrow last column, would run past the card's edge
+        # (on a phone its text is larger still): end it at the chart's right edge instead.
+        if index == count - 1 and x + LABEL_HALF_WIDTH > WIDTH - RIGHT:
+            x, anchor = WIDTH - RIGHT, "end"
+        places.append((index, x, anchor))
+    return tuple(places)
 
 
 def _tooltip(chart: Chart, datum: Point) -> str:
+    if datum.note:
+        return f"<title>{escape(datum.note)}</title>"
     value = "—" if datum.value is None else format_value(datum.value, chart.unit)
-    text = datum.note or f"{datum.label}: {value}"
-    return f"<title>{escape(text)}</title>"
-
-
-def _bar(chart: Chart, index: int, datum: Point, top: float) -> str:
-    assert datum.value is not None  # gaps have no bar
-    width = max(_step(chart) * 0.7, 1)
-    x, y = _x_center(chart, index) - width / 2, _y(datum.value, top)
-    height = TOP + PLOT_H - y
-    return (
-        f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"'
-        f' rx="2" fill="#2446c7" data-value="{escape(format_value(datum.value))}">'
-        f"{_tooltip(chart, datum)}</rect>"
-    )
-
-
-def _dot(chart: Chart, x: float, y: float, datum: Point) -> str:
-    assert datum.value is not None  # gaps have no dot
-    return (
-        f'<circle class="chart-dot chart-point" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#ffffff"'
-        f' stroke="#2446c7" stroke-width="2" data-value="{escape(format_value(datum.value))}">'
-        f"{_tooltip(chart, datum)}</circle>"
-    )
+    return f"<title>{escape(f'{datum.label}: {value}')}</title>"
 
 
 def _empty(chart: Chart) -> str:
@@ -230,9 +233,10 @@ def _empty(chart: Chart) -> str:
 
 
 def forecast_chart(forecast: list[int], today: date) -> Markup:
+    labels = [short_day(today + timedelta(days=n)) if n else "Today" for n in range(len(forecast))]
     points = [
-        Point(_day_from(today, offset), count, f"{_day_from(today, offset)}: {count} due")
-        for offset, count in enumerate(forecast)
+        Point(label, count, f"{label}: {count} due")
+        for label, count in zip(labels, forecast, strict=True)
     ]
     each = "; ".join(f"{p.label}: {int(p.value)}" for p in points if p.value)
     return bar_chart(
@@ -243,7 +247,3 @@ def forecast_chart(forecast: list[int], today: date) -> Markup:
         f"overdue counted today: {each or 'none'}.",
         empty_text="Nothing scheduled yet: review some flashcards first",
     )
-
-
-def _day_from(today: date, offset: int) -> str:
-    return "Today" if offset == 0 else f"{(today + timedelta(days=offset)):%-d %b}"

@@ -21,7 +21,7 @@ from quiz.storage.card_stats import (
 from quiz.storage.cards import desired_retention_for
 from quiz.web import figures
 from quiz.web.charts import Point, bar_chart, forecast_chart, line_chart
-from quiz.web.progress.page import day_label
+from quiz.web.day_names import long_day, short_date, short_day
 
 FORECAST_DAYS = 30
 REVIEW_DAYS = 30
@@ -97,9 +97,9 @@ def weekly_retention(history: list[ReviewDay], first: date) -> list[tuple[date, 
 
 def reviews_chart(days: list[tuple[date, int]]) -> Markup:
     points = [
-        Point(day_label(day), count, f"{day:%-d %b %Y}: {count} ratings") for day, count in days
+        Point(short_day(day), count, f"{short_date(day)}: {count} ratings") for day, count in days
     ]
-    each = "; ".join(f"{day:%-d %B}: {count}" for day, count in days if count)
+    each = "; ".join(f"{long_day(day)}: {count}" for day, count in days if count)
     return bar_chart(
         points,
         chart_id="reviews-chart",
@@ -112,13 +112,15 @@ def reviews_chart(days: list[tuple[date, int]]) -> Markup:
 def retention_chart(weeks: list[tuple[date, float | None]], desired: float) -> Markup:
     points = [
         Point(
-            day_label(week),
+            short_day(week),
             None if share is None else 100 * share,
-            f"Week of {week:%-d %b %Y}: {figures.percent(share)} remembered",
+            f"Week of {short_date(week)}: {figures.percent(share)} remembered",
         )
         for week, share in weeks
     ]
-    each = "; ".join(f"week of {w:%-d %B}: {figures.percent(s)}" for w, s in weeks if s is not None)
+    each = "; ".join(
+        f"week of {long_day(w)}: {figures.percent(s)}" for w, s in weeks if s is not None
+    )
     return line_chart(
         points,
         chart_id="retention-chart",

@@ -25,6 +25,8 @@ from quiz.storage.stats import (
 )
 from quiz.web import figures
 from quiz.web.charts import Point, bar_chart, line_chart
+from quiz.web.day_names import long_date, long_day, short_date, short_day
+from quiz.web.progress.day_tables import accuracy_rows, answers_rows
 
 CHART_DAYS = 30
 WEAKEST = 6
@@ -57,7 +59,8 @@ class ProgressPage:
     mastered: int
     quiz_count: int
     banks: list[BankRow]
-    days: list[DayTally]  # days with answers (the tables)
+    accuracy_rows: Markup  # the day tables: days with answers, newest first
+    answers_rows: Markup
     calendar: list[DayTally]  # every day of the charts' window, without answers too
     weakest: list[WeakRow]
     accuracy_chart: Markup
@@ -87,17 +90,19 @@ def _page(
     total: Tally, streak: Streak, days: list[DayTally], rows: list[BankRow], weak: list[WeakRow]
 ) -> ProgressPage:
     calendar = calendar_days(days)
+    accuracy, answers = day_charts(calendar)
     return ProgressPage(
         total=total,
         streak=streak,
         mastered=sum(row.mastered for row in rows),
         quiz_count=sum(row.quiz_count for row in rows),
         banks=rows,
-        days=days,
+        accuracy_rows=accuracy_rows(days),
+        answers_rows=answers_rows(days),
         calendar=calendar,
         weakest=weak,
-        accuracy_chart=accuracy_chart(calendar),
-        answers_chart=answers_chart(calendar),
+        accuracy_chart=accuracy,
+        answers_chart=answers,
     )
 
 
@@ -134,46 +139,50 @@ def weak_row(tally: QuestionTally, banks: Mapping[str, Bank]) -> WeakRow:
     return WeakRow(tally, bank, question.prompt if question else None)
 
 
-def day_label(day: date) -> str:
-    return f"{day.day} {day:%b}"
-
-
-def accuracy_chart(days: Sequence[DayTally]) -> Markup:
-    points = [
-        Point(day_label(d.day), None if d.accuracy is None else 100 * d.accuracy, _day_note(d))
-        for d in days
-    ]
-    return line_chart(
-        points,
+def day_charts(days: Sequence[DayTally]) -> tuple[Markup, Markup]:
+    """The accuracy and the answers chart over the same days: each day's label, tooltip and
+    long name are written once for both."""
+    labels = [short_day(d.day) for d in days]
+    notes = [_day_note(d) for d in days]
+    names = [long_date(d.day) for d in days]
+    accuracy = line_chart(
+        [
+            Point(label, None if d.accuracy is None else 100 * d.accuracy, note)
+            for label, note, d in zip(labels, notes, days, strict=True)
+        ],
         chart_id="accuracy-chart",
         title="Accuracy per day",
-        description=_summary("Share of answers right", days, _percent),
+        description=_summary("Share of answers right", days, names, _percent),
     )
-
-
-def answers_chart(days: Sequence[DayTally]) -> Markup:
-    points = [Point(day_label(d.day), d.attempts, _day_note(d)) for d in days]
-    return bar_chart(
-        points,
+    answers = bar_chart(
+        [
+            Point(label, d.attempts, note)
+            for label, note, d in zip(labels, notes, days, strict=True)
+        ],
         chart_id="answers-chart",
         title="Answers per day",
-        description=_summary("Answers given", days, lambda d: str(d.attempts)),
+        description=_summary("Answers given", days, names, lambda d: str(d.attempts)),
     )
+    return accuracy, answers
 
 
-def _summary(what: str, days: Sequence[DayTally], value: Callable[[DayTally], str]) -> str:
+def _summary(
+    what: str, days: Sequence[DayTally], names: Sequence[str], value: Callable[[DayTally], str]
+) -> str:
     """The chart's text for screen readers: what it shows and each day's value."""
     if not days:
         return f"{what}: no answers yet."
-    each = "; ".join(f"{d.day:%-d %B %Y}: {value(d)}" for d in days if d.attempts)
-    span = f"{days[0].day:%-d %B} to {days[-1].day:%-d %B %Y}"
+    each = "; ".join(
+        f"{name}: {value(d)}" for name, d in zip(names, days, strict=True) if d.attempts
+    )
+    span = f"{long_day(days[0].day)} to {names[-1]}"
     return f"{what} each day from {span} (UTC), days without answers left blank: {each}."
 
 
 def _day_note(day: DayTally) -> str:
     if not day.attempts:
-        return f"{day.day:%-d %b %Y}: no answers"
-    return f"{day.day:%-d %b %Y}: {_percent(day)} right of {day.attempts} answers"
+        return f"{short_date(day.day)}: no answers"
+    return f"{short_date(day.day)}: {_percent(day)} right of {day.attempts} answers"
 
 
 def _percent(tally: Tally) -> str:
