@@ -4,7 +4,7 @@ Run by hand (needs `wrk`: `apt-get install wrk`):
 
     .venv/bin/python benchmarks/web_throughput.py [--seconds 10] [--connections 16]
         [--database sqlite|postgresql] [--app-servers 1|2] [--workers 2] [--env QUIZ_X=Y ...]
-        [--routes question,progress]
+        [--routes question,progress] [--rounds 3]
 
 It serves, on 127.0.0.1, the real app (`quiz serve --production`: gunicorn, 2 sync workers,
 preloaded, durable commits) on a fresh SQLite file or a throwaway PostgreSQL cluster, and a
@@ -29,6 +29,8 @@ wrk (2 threads) in turn:
 and prints requests/s, p50 and p99 latency, each route's throughput as a ratio to bare, and
 the API answer's p99 over the bare route's.
 
+`--rounds N` runs every row N times in turn and prints each row's median, its ratio the
+median of each round's ratio to that round's bare route (the machines here are noisy).
 `--workers N` gives every server, the bare ones too, N sync workers (2 by default, as
 `quiz serve --production`); `--routes` measures only the named rows (bare always runs).
 
@@ -42,8 +44,10 @@ balancer is involved: none is installed here, and wrk cannot spread one run over
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -237,22 +241,29 @@ def measure(
     one, crowd, reading = main_learner.identity(), [m.identity() for m in many], reader.identity()
     need = args.seconds * FORM_POSTS_PER_SECOND // RUN_LENGTH + 1
     owner = learner_of_run(url, main_learner.run_id)
-    form_runs = make_runs(url, owner, BANK, QUESTION, RUN_LENGTH, 2 * len(apps), need)
+    # Two groups of runs per server (one per wrk thread) for every round: a round never posts
+    # into a position an earlier one answered.
+    form_runs = make_runs(url, owner, BANK, QUESTION, RUN_LENGTH, 2 * len(apps) * args.rounds, need)
+    form_round = 0
     field = urllib.parse.quote_plus(ANSWER)
     floor_visitor = Learner(floors[0])
     floor_visitor.get("/sign-in")
     floor_who = Identity("; ".join(f"{c.name}={c.value}" for c in floor_visitor.jar), "")
     answer_path = f"/api/banks/{BANK}/questions/{QUESTION}/answer"
 
+    made = itertools.count()
+
     def scripts(make: object) -> list[Path]:
-        return [make(folder / f"s{n}.lua", n) for n in range(len(apps))]  # type: ignore[operator]
+        # A new file each time: a row run again must not find another row's script in place.
+        return [make(folder / f"s{next(made)}.lua", n) for n in range(len(apps))]  # type: ignore[operator]
 
     def load(urls: list[str], made: list[Path]) -> dict[str, float]:
         return wrk(urls, args.seconds, args.connections, made)
 
-    plain = scripts(lambda p, _n: p.write_text("") or p)
     rows: dict[str, Callable[[], dict[str, float]]] = {
-        "bare": lambda: load([b + "/" for b in bares], plain),
+        "bare": lambda: load(
+            [b + "/" for b in bares], scripts(lambda p, _n: p.write_text("") or p)
+        ),
         "floor page": lambda: load(
             [f + "/page" for f in floors], scripts(lambda p, _n: cookie_script(p, floor_who))
         ),
@@ -275,8 +286,12 @@ def measure(
             [a + "/" for a in apps],
             scripts(
                 lambda p, n: form_answer_script(
-                    p, one, form_runs[2 * n : 2 * n + 2], RUN_LENGTH, field
-                )
+                    p,
+                    one,
+                    form_runs[2 * (n + form_round) : 2 * (n + form_round) + 2],
+                    RUN_LENGTH,
+                    field,
+                )  # fmt: skip
             ),
         ),
         "progress": lambda: load(
@@ -284,13 +299,31 @@ def measure(
         ),
     }
     wanted = args.routes or set(rows)
-    results = {name: row() for name, row in rows.items() if name == "bare" or name in wanted}
-    if "form answer" in results:
+    rounds: list[dict[str, dict[str, float]]] = []
+    for _ in range(args.rounds):
+        rounds.append(
+            {name: row() for name, row in rows.items() if name == "bare" or name in wanted}
+        )
+        form_round += len(apps)
+    if "form answer" in wanted:
         # Every form post must have written an answer (none wrapped round to an answered one).
         stored = answers_in_runs(url, [run for group in form_runs for run in group])
-        posted = results["form answer"]["rps"] * args.seconds
+        posted = sum(r["form answer"]["rps"] for r in rounds) * args.seconds
         print(f"form answers stored: {stored} (about {posted:.0f} posted)")
-    return results
+    return medians(rounds)
+
+
+def medians(rounds: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Each row's median over the rounds, its ratio the median of each round's own ratio to
+    that round's bare route (so a slow spell of the machine moves both sides of a ratio)."""
+    figures = {}
+    for name in rounds[0]:
+        taken = [r[name] for r in rounds]
+        figures[name] = {key: statistics.median(f[key] for f in taken) for key in taken[0]}
+        figures[name]["ratio"] = statistics.median(
+            r[name]["rps"] / r["bare"]["rps"] for r in rounds
+        )
+    return figures
 
 
 def _arguments() -> argparse.Namespace:
@@ -301,6 +334,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--app-servers", type=int, choices=[1, 2], default=1)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
     parser.add_argument("--env", action="append", default=[], metavar="QUIZ_NAME=VALUE")
+    parser.add_argument("--rounds", type=int, default=1, help="times every row is run")
     parser.add_argument(
         "--routes", type=lambda text: set(text.split(",")), default=None,
         help="only these rows, comma-separated (bare always runs)",
@@ -312,18 +346,19 @@ def report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> No
     base = results["bare"]
     print(
         f"# {args.database}, {args.app_servers} app server(s) x {args.workers} workers, "
-        f"{args.connections} connections, {args.seconds} s per row {' '.join(args.env)}"
+        f"{args.connections} connections, {args.seconds} s per row, median of {args.rounds} "
+        f"round(s) {' '.join(args.env)}"
     )
     print("| route | req/s | p50 ms | p99 ms | ratio |")
     print("|---|---:|---:|---:|---:|")
     for name, figures in results.items():
         print(
             f"| {name} | {figures['rps']:.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} "
-            f"| {figures['rps'] / base['rps']:.2f} |"
+            f"| {figures['ratio']:.2f} |"
         )
     for ours, floor in (("question", "floor page"), ("answer x16", "floor write")):
         if ours in results and floor in results:
-            share = results[ours]["rps"] / results[floor]["rps"]
+            share = results[ours]["ratio"] / results[floor]["ratio"]
             print(f"{ours} / {floor}: {share:.2f}")
     answers = [results[name]["p99"] for name in ("answer x16", "answer x1") if name in results]
     if answers:
