@@ -82,8 +82,9 @@ def _fingerprint_query(dialect: str) -> Any:
 
 
 def _newest_review(learner: BindParameter[int], counted_only: bool) -> Any:
-    # ORDER BY id DESC LIMIT 1 walks the learner_id index from its newest entry: a few rows,
-    # where max() with the extra condition would read the learner's whole history.
+    # ORDER BY id DESC LIMIT 1 walks the (learner_id, id) index from the learner's newest
+    # entry (migration 0009): a few rows, where max() with the extra condition would read the
+    # learner's whole history.
     query = select(ReviewLog.id).where(ReviewLog.learner_id == learner)
     if counted_only:
         query = query.where(ReviewLog.undone.is_(False))

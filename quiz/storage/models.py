@@ -230,10 +230,12 @@ class ReviewLog(Base):
     __tablename__ = "review_log"
     __table_args__ = (
         Index("ix_review_log_learner_question", "learner_id", "bank_id", "question_id"),
+        # Newest first per learner (the progress fingerprint); also every learner_id lookup.
+        Index("ix_review_log_learner_newest", "learner_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"), index=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
     bank_id: Mapped[str] = mapped_column(String(200))
     question_id: Mapped[str] = mapped_column(String(200))
     rating: Mapped[int] = mapped_column(Integer)
