@@ -28,18 +28,27 @@ login_manager.login_message_category = "info"
 
 
 class Account(UserMixin):
-    """What Flask-Login keeps for a signed-in learner; storage stays free of Flask-Login."""
+    """What Flask-Login keeps for a signed-in learner: their identity, read (and its token
+    checked) once per request, so current_learner_or_none needs no second read. Storage stays
+    free of Flask-Login."""
 
     def __init__(self, learner: Learner | LearnerIdentity) -> None:
-        self.id = learner.id
-        self.username = learner.username
-        self.reference = session_reference(learner)
-        self.is_author = learner.is_author
-        # Kept for the request: current_learner_or_none needs no second read.
         self.identity = learner if isinstance(learner, LearnerIdentity) else identity_of(learner)
 
+    @property
+    def id(self) -> int:
+        return self.identity.id
+
+    @property
+    def username(self) -> str | None:
+        return self.identity.username
+
+    @property
+    def is_author(self) -> bool:
+        return self.identity.is_author
+
     def get_id(self) -> str:
-        return self.reference
+        return session_reference(self.identity)
 
 
 def session_reference(learner: Learner | LearnerIdentity) -> str:
