@@ -252,7 +252,9 @@ def test_bad_options_are_400(app: Flask, client: FlaskClient, body: Any, message
 def test_nothing_to_ask_is_422(app: Flask, client: FlaskClient) -> None:
     token = bearer(app)
     refused = client.post(START, json={"only_wrong": True}, headers=token)
-    assert refused.status_code == 422 and "no wrong answers" in refused.get_json()["detail"]
+    detail = refused.get_json()["detail"]
+    assert refused.status_code == 422 and "only_wrong left no question" in detail
+    assert "Untick" not in detail  # the start page's words, not a program's
     assert count(app, QuizRun) == 0
     client.post(
         "/api/banks/sample/questions/tajik-ties/answer", json={"response": "true"}, headers=token

@@ -26,7 +26,14 @@ from quiz.web.database import get_session
 from quiz.web.quiz.finishing import answer_item, finish_if_answered, run_results
 from quiz.web.quiz.items import RunItem, own_run_or_404, run_item_or_404
 from quiz.web.quiz.seats import RunRefusedError
-from quiz.web.quiz.selection import NothingToAskError, RunOptions, question_tags
+from quiz.web.quiz.selection import (
+    NO_QUIZ_QUESTIONS,
+    NO_TAGGED_QUESTIONS,
+    NO_WRONG_ANSWERS,
+    NothingToAskError,
+    RunOptions,
+    question_tags,
+)
 from quiz.web.quiz.starting import new_run
 
 bp = Blueprint("runs", __name__)
@@ -37,6 +44,13 @@ EXAM_REFUSED = (
 )
 START_EXAMPLE = '{"count": 5, "shuffle": true, "tags": ["military"], "only_wrong": false}'
 FIELDS = ("count", "shuffle", "shuffle_choices", "tags", "only_wrong")
+# Why a start asked nothing, in the API's words (the start page has its own).
+NOTHING_TO_ASK = {
+    NO_QUIZ_QUESTIONS: "This bank has no quiz questions (only flashcards): nothing to start.",
+    NO_WRONG_ANSWERS: "only_wrong left no question: this learner's latest answer to every "
+    "question of the bank was right. Start without only_wrong to practise.",
+    NO_TAGGED_QUESTIONS: "No question of the bank has any of the given tags.",
+}
 
 
 @bp.post("/banks/<bank_id>/runs")
@@ -57,7 +71,7 @@ def _start(bank: Bank, options: RunOptions) -> Stored:
     try:
         run = new_run(bank, options)
     except NothingToAskError as error:
-        abort(422, str(error))
+        abort(422, NOTHING_TO_ASK[error.reason])
     except RunRefusedError as error:  # a capped exam's, should exams ever start here
         abort(409, str(error))
     return Stored(201, run_payload(run, bank, run_results(run, bank)))

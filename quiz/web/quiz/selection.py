@@ -29,7 +29,15 @@ class RunOptions:
 
 
 class NothingToAskError(ValueError):
-    """The options leave no question; the message says which filter emptied the run."""
+    """The options leave no question; `reason` says which filter emptied the run (the API
+    words it for a program), the message says it for the start page."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+NO_QUIZ_QUESTIONS, NO_WRONG_ANSWERS, NO_TAGGED_QUESTIONS = "no quiz questions", "only_wrong", "tags"
 
 
 def question_tags(bank: Bank) -> list[str]:
@@ -42,13 +50,16 @@ def choose_questions(
     """The ids to ask, in order; raises NothingToAskError when a filter leaves none."""
     questions = list(bank.quiz_questions)
     if not questions:
-        raise NothingToAskError("This bank has no quiz questions (only flashcards).")
+        raise NothingToAskError(
+            NO_QUIZ_QUESTIONS, "This bank has no quiz questions (only flashcards)."
+        )
     if options.only_wrong:
         questions = [q for q in questions if q.id in missed]
         if not questions:
             raise NothingToAskError(
+                NO_WRONG_ANSWERS,
                 "You have no wrong answers to revisit in this bank: every question you "
-                "answered last was right. Untick “Only the ones I got wrong” to practise."
+                "answered last was right. Untick “Only the ones I got wrong” to practise.",
             )
     questions = _with_tags(questions, options.tags)
     if options.shuffle_questions:
@@ -62,6 +73,7 @@ def _with_tags(questions: list[Question], tags: tuple[str, ...]) -> list[Questio
     kept = [q for q in questions if set(q.tags) & set(tags)]
     if not kept:
         raise NothingToAskError(
-            "No question left has the tags you picked: tick other tags, or none for all."
+            NO_TAGGED_QUESTIONS,
+            "No question left has the tags you picked: tick other tags, or none for all.",
         )
     return kept
