@@ -136,6 +136,12 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+# "April 18-19", "18th–19th April": a range of days, never a day and a two-digit year ("18 '19").
+# Digits joined to more digits ("2024-04-18", "18-04-24") are a numeric date, not a range.
+_DAY_RANGE = re.compile(
+    r"(?<![-/.\d])\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d|\s*[-/.]\s*\d)",
+    re.IGNORECASE,
+)
 _KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
@@ -212,6 +218,8 @@ def _day_month(
 
 
 def _parse_words(text: str, reference_year: int | None) -> PartialDate:
+    if _DAY_RANGE.search(text):
+        raise UnreadableDateError(f"'{_shortened(text)}' gives a range of days; give just one date")
     tokens = _TOKEN.findall(text.lower())
     if any(_is_unknown(token) for token in tokens):
         # Number words ("the eighteenth") cost ~2 µs to read, so only when a word is unknown.

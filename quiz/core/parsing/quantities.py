@@ -26,10 +26,21 @@ from quiz.core.parsing.quantity_tables import (
     TEMPERATURE_SPELLINGS,
 )
 
-# Hedges learners put before an estimate; they do not change the number being given.
+# Hedges learners put before an estimate; they do not change the number being given. "by" is
+# how an increase is answered ("by 15%"); bounds ("up to", "more than") are not hedges.
 _HEDGE = re.compile(
-    r"^\s*(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|~)\s*", re.I
+    r"^\s*(?:(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|nearly|"
+    r"almost|by|~|≈)\s*)+",
+    re.I,
 )
+# "20-ish km", "20ish km": a hedge after the number.
+_ISH = re.compile(r"^-?ish\b\s*", re.I)
+# Unit signs that are one character for a symbol we read: "℃" is "°C", the Kelvin sign "K".
+_UNIT_SIGNS = str.maketrans({"℃": "°C", "℉": "°F", "\u212a": "K"})
+# "k.m.", "m.p.h.": a unit's letters each followed by a period.
+_DOTTED = re.compile(r"^([A-Za-z](?:\.[A-Za-z])+\.?)(?=\s|$)")
+# "km's": an apostrophe plural.
+_APOSTROPHE_S = re.compile(r"^([A-Za-z]+)['’]s\b")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
 _BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
@@ -124,12 +135,36 @@ def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = No
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
     value, unit_text = split
+    unit_text = _typed_unit(unit_text)
     if not unit_text:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
     temperature = _temperature_unit(unit_text, like)
-    return Quantity(value, temperature or _unit_with_trailing_words(unit_text))
+    return Quantity(value, temperature or _unit_of_kind(unit_text, like))
+
+
+def _typed_unit(unit_text: str) -> str:
+    """The unit as a unit name: "-ish" dropped, "k.m." as "km", "km's" as "km", "℃" as "°C"."""
+    unit_text = _ISH.sub("", unit_text.translate(_UNIT_SIGNS))
+    dotted = _DOTTED.match(unit_text)
+    if dotted:
+        unit_text = dotted[1].replace(".", "") + unit_text[dotted.end() :]
+    return _APOSTROPHE_S.sub(r"\1", unit_text)
+
+
+def _unit_of_kind(unit_text: str, like: str | None) -> str:
+    """The unit named, its case trusted only while it gives the question's kind of quantity:
+    "1.5 M" in a length question is metres (M alone is no length), but "5 Mg" for "5 mg" is
+    megagrams, a mass like the answer, so it stays (and is wrong)."""
+    unit = _unit_with_trailing_words(unit_text)
+    if like is None or unit_text == unit_text.lower() or _kind(unit) == _kind(like):
+        return unit
+    try:
+        lowered = _unit_with_trailing_words(unit_text.lower())
+    except QuantityError:
+        return unit
+    return lowered if _kind(lowered) == _kind(like) else unit
 
 
 def _temperature_unit(unit_text: str, like: str | None) -> str | None:
@@ -198,6 +233,11 @@ def compare(
     return Comparison(
         True, within, converted, *names, _is_conversion(response.unit, reference.unit)
     )
+
+
+def same_kind(first: str, second: str) -> bool:
+    """Whether two units (pint names) measure the same kind of thing."""
+    return _kind(first) == _kind(second)
 
 
 def dimension_name(unit: str) -> str:
