@@ -26,7 +26,9 @@ from quiz.core.verdict import Verdict
 
 DEFAULT_TOLERANCE = "1%"
 # "20 km (about 12 miles)": a restatement in brackets after the answer.
-_ASIDE = re.compile(r"^(?P<main>[^()]+?)\s*\((?P<aside>[^()]*)\)\s*[.!]?\s*$")
+# The main part ends in a non-space, so a long run of spaces is scanned once, not once a
+# character.
+_ASIDE = re.compile(r"(?P<main>[^()]*[^()\s])\s*\((?P<aside>[^()]*)\)\s*[.!]?\s*")
 # How far a bracketed restatement may stray from the answer it restates: a rough conversion
 # ("about 12 miles" for 20 km is 3.5% off) is a restatement; "(30 km)" is a second answer.
 _ASIDE_AGREES = 0.10
@@ -73,7 +75,7 @@ def grade(key: QuantityKey, response: Any) -> Verdict:
     expected = key.expected
     if no_answer(text):
         return Verdict(False, 0.0, expected, f"No answer given: it is {expected}.")
-    aside = _ASIDE.match(text)
+    aside = _ASIDE.fullmatch(text)
     if aside:
         text = aside["main"]
     try:

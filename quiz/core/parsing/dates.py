@@ -142,6 +142,10 @@ _DAY_RANGE = re.compile(
     r"(?<![-/.\d])\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d|\s*[-/.]\s*\d)",
     re.IGNORECASE,
 )
+_WEEKDAY_AROUND = re.compile(
+    r"(?:(?P<before>[a-z]+)\.?,?\s+)?(?P<date>\d[\d/.\-]*\d\.?)(?:,?\s+(?P<after>[a-z]+)\.?)?",
+    re.IGNORECASE,
+)
 _KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
@@ -160,7 +164,11 @@ def parse_partial_date(text: str, reference_year: int | None = None) -> PartialD
     examples repeat the same dates, and learners the same few responses.
     """
     given = text.strip()
-    date = _parse_numeric(given, reference_year) or _parse_words(given, reference_year)
+    date = (
+        _parse_numeric(given, reference_year)
+        or _numeric_with_weekday(given, reference_year)
+        or _parse_words(given, reference_year)
+    )
     _check_day_exists(date)
     return date
 
@@ -195,6 +203,18 @@ def _parse_numeric(text: str, reference_year: int | None) -> PartialDate | None:
     if match := _DAY_MONTH.fullmatch(text):
         return _day_month(int(match[1]), int(match[2]), match[3], reference_year)
     return None
+
+
+def _numeric_with_weekday(text: str, reference_year: int | None) -> PartialDate | None:
+    """ "Thursday 18/04/2024", "2024-04-18 Thu": a numeric date with its weekday named."""
+    match = _WEEKDAY_AROUND.fullmatch(text)
+    if match is None:
+        return None
+    word = match["before"] or match["after"]
+    if not word or word.casefold() not in _WEEKDAYS:
+        return None
+    date = _parse_numeric(match["date"], reference_year)
+    return None if date is None else replace(date, weekday=_WEEKDAYS[word.casefold()])
 
 
 def _day_month(

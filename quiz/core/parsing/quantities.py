@@ -25,23 +25,8 @@ from quiz.core.parsing.quantity_tables import (
     SYMBOLS,
     TEMPERATURE_SPELLINGS,
 )
+from quiz.core.parsing.quantity_text import typed_unit, without_hedges
 
-# Hedges learners put before an estimate; they do not change the number being given. "by" is
-# how an increase is answered ("by 15%"); bounds ("up to", "more than") are not hedges.
-_HEDGE = re.compile(
-    r"^\s*(?:(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|nearly|"
-    r"almost|by|~|≈)\s*)+",
-    re.I,
-)
-# "20-ish km", "20ish km": a hedge after the number.
-_ISH = re.compile(r"^-?ish\b\s*", re.I)
-# Unit signs that are one character for a symbol we read: "℃" is "°C", the Kelvin sign "K".
-_UNIT_SIGNS = str.maketrans({"℃": "°C", "℉": "°F", "\u212a": "K"})
-# "k.m.", "m.p.h.": a unit's letters each followed by a period.
-_DOTTED = re.compile(r"^([A-Za-z](?:\.[A-Za-z])+\.?)(?=\s|$)")
-# "km's": an apostrophe plural.
-_APOSTROPHE_S = re.compile(r"^([A-Za-z]+)['’]s\b")
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
 _BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
 # The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
@@ -130,27 +115,18 @@ def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = No
     Cached (a Quantity is immutable): a bank states the same quantities over and over, in
     answers, check examples and quotes, and learners type the same few responses.
     """
-    given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
+    given = without_hedges(text)
     split = split_number(given, decimal_comma)
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
     value, unit_text = split
-    unit_text = _typed_unit(unit_text)
+    unit_text = typed_unit(unit_text)
     if not unit_text:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
     temperature = _temperature_unit(unit_text, like)
     return Quantity(value, temperature or _unit_of_kind(unit_text, like))
-
-
-def _typed_unit(unit_text: str) -> str:
-    """The unit as a unit name: "-ish" dropped, "k.m." as "km", "km's" as "km", "℃" as "°C"."""
-    unit_text = _ISH.sub("", unit_text.translate(_UNIT_SIGNS))
-    dotted = _DOTTED.match(unit_text)
-    if dotted:
-        unit_text = dotted[1].replace(".", "") + unit_text[dotted.end() :]
-    return _APOSTROPHE_S.sub(r"\1", unit_text)
 
 
 def _unit_of_kind(unit_text: str, like: str | None) -> str:
