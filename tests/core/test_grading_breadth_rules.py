@@ -194,3 +194,29 @@ def test_a_choice_is_never_named_by_a_digit_typo_or_a_position(response: str) ->
     verdict = graded("choice", {**_COUNTRIES, "answer": "Mi-24"}, response)
     assert not verdict.correct
     assert "not one of the choices" in verdict.feedback
+
+
+@pytest.mark.parametrize("response", ["after April 18", "before April 18", "since April 18"])
+def test_a_bound_is_never_the_date(response: str) -> None:
+    # The fallback reader read "after April 18" as April 18.
+    assert not graded("date", {"answer": "April 18"}, response).correct
+
+
+@pytest.mark.parametrize("response", ["until April 18", "by April 18", "approx. April 18"])
+def test_until_by_and_hedges_before_a_date_are_read_past(response: str) -> None:
+    assert graded("date", {"answer": "April 18"}, response).correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "response", "right"),
+    [("12", "12 thousands", False), ("12000", "12 thousands", True), ("1200", "12 hundreds", True)],
+)
+def test_a_plural_scale_word_scales_the_number(answer: str, response: str, right: bool) -> None:
+    # "12 thousands" was graded as 12, right for 12.
+    assert graded("number", {"answer": answer}, response).correct is right
+
+
+@pytest.mark.parametrize("response", ["20 km 1", "20 km 5", "20 km, 30"])
+def test_a_number_after_the_unit_is_never_a_factor(response: str) -> None:
+    # pint reads "km 1" as km × 1, so "20 km 1" was right.
+    assert not graded("quantity", {"answer": "20 km"}, response).correct

@@ -115,6 +115,10 @@ _FILLERS = frozenset(
         "by",
         "around",
         "about",
+        "approx",
+        "approximately",
+        "roughly",
+        "circa",
         "this",
         "last",
         "next",
@@ -146,6 +150,9 @@ _WEEKDAY_AROUND = re.compile(
     r"(?:(?P<before>[a-z]+)\.?,?\s+)?(?P<date>\d[\d/.\-]*\d\.?)(?:,?\s+(?P<after>[a-z]+)\.?)?",
     re.IGNORECASE,
 )
+# Words that make a date a bound ("after April 18"): never the date itself, so never read past
+# (dateparser would). "until" and "by" stay fillers: they answer "until what date?".
+_BOUNDS = frozenset({"before", "after", "since", "not", "prior", "earlier", "later", "except"})
 _KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
@@ -238,6 +245,10 @@ def _day_month(
 
 
 def _parse_words(text: str, reference_year: int | None) -> PartialDate:
+    if any(word in _BOUNDS for word in text.casefold().split()):
+        raise UnreadableDateError(
+            f"'{_shortened(text)}' gives a bound, not the date; give the date"
+        )
     if _DAY_RANGE.search(text):
         raise UnreadableDateError(f"'{_shortened(text)}' gives a range of days; give just one date")
     tokens = _TOKEN.findall(text.lower())

@@ -208,6 +208,8 @@ def _read_words(text: str, decimal_comma: bool) -> float | None:
     sign = 1.0
     if words and words[0] in _SIGN_WORDS:
         sign, words = _SIGN_WORDS[words[0]], words[1:]
+    if len(words) > 1 and words[-1][:-1] in SCALE_WORDS and words[-1].endswith("s"):
+        words[-1] = words[-1][:-1]  # "12 thousands" is 12000, never 12 and a word
     scale = 1.0
     if len(words) > 1 and words[-1] in SCALE_WORDS and _is_scale(words, decimal_comma):
         scale, words = SCALE_WORDS[words[-1]], words[:-1]

@@ -28,6 +28,8 @@ from quiz.core.parsing.quantity_tables import (
 from quiz.core.parsing.quantity_text import typed_unit, without_hedges
 
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
+# A number standing alone after a unit ("20 km 1"), as opposed to a power ("km2", "m^-2").
+_STRAY_NUMBER = re.compile(r"(?:^|\s)[-+]?\d")
 _BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
 # The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
 _MAX_UNIT_WORDS = 5
@@ -295,6 +297,9 @@ def _check_unit_text(name: str) -> None:
         raise QuantityError(f"unknown unit '{name[:40]}…'; try a common one such as km or kg")
     if "(" in name or ")" in name or _CHAINED_POWER.search(name):
         raise QuantityError(f"unknown unit '{name}'; write powers as in 'm^2' or 'm/s^2'")
+    if _STRAY_NUMBER.search(name):
+        # pint reads "km 1" as km × 1: a number after the unit is another answer, not a factor.
+        raise QuantityError(f"unknown unit '{name}': a number after a unit is a second answer")
 
 
 @functools.lru_cache(maxsize=1024)
