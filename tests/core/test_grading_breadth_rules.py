@@ -220,3 +220,8 @@ def test_a_plural_scale_word_scales_the_number(answer: str, response: str, right
 def test_a_number_after_the_unit_is_never_a_factor(response: str) -> None:
     # pint reads "km 1" as km × 1, so "20 km 1" was right.
     assert not graded("quantity", {"answer": "20 km"}, response).correct
+
+
+@pytest.mark.parametrize(("answer", "response"), [("TASS", "T.A.S.S."), ("UN", "U.N.")])
+def test_an_organisations_initials_may_be_written_with_periods(answer: str, response: str) -> None:
+    assert graded("who", {"answer": answer, "surname": False}, response).correct

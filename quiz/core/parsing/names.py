@@ -145,8 +145,9 @@ class NameKey:
 
 def name_form(text: str, person: bool = True) -> str:
     """Normalise a name; for a person, also drop leading titles ("Defense Minister", "Mr.")."""
-    # A period ends a word here, so "Mr.Shoigu" is "mr shoigu" (text.normalize joins "U.S.").
-    words = normalize(text.replace(".", ". ")).split()
+    # In a person's name a period ends a word, so "Mr.Shoigu" is "mr shoigu"; an
+    # organisation's periods are an initialism's, joined as text.normalize does ("T.A.S.S.").
+    words = normalize(text.replace(".", ". ") if person else text).split()
     if person:
         # Suffixes first: "King" is no title in "Martin Luther King Jr.".
         words = _without_titles(_without_suffixes(words))
