@@ -225,3 +225,8 @@ def test_a_number_after_the_unit_is_never_a_factor(response: str) -> None:
 @pytest.mark.parametrize(("answer", "response"), [("TASS", "T.A.S.S."), ("UN", "U.N.")])
 def test_an_organisations_initials_may_be_written_with_periods(answer: str, response: str) -> None:
     assert graded("who", {"answer": answer, "surname": False}, response).correct
+
+
+@pytest.mark.parametrize("response", ["18 / 04 / 2024", "18 /04/ 2024", "2024 - 04 - 18"])
+def test_spaces_around_the_marks_of_a_numeric_date_are_let_go(response: str) -> None:
+    assert graded("date", {"answer": "2024-04-18"}, response).correct

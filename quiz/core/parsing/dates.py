@@ -153,6 +153,7 @@ _WEEKDAY_AROUND = re.compile(
 # Words that make a date a bound ("after April 18"): never the date itself, so never read past
 # (dateparser would). "until" and "by" stay fillers: they answer "until what date?".
 _BOUNDS = frozenset({"before", "after", "since", "not", "prior", "earlier", "later", "except"})
+_SPACED_MARK = re.compile(r"(?<=\d)\s*([/.\-])\s*(?=\d)")
 _KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
@@ -202,6 +203,7 @@ def warm_up() -> None:
 
 
 def _parse_numeric(text: str, reference_year: int | None) -> PartialDate | None:
+    text = _SPACED_MARK.sub(r"\1", text)  # "18 / 04 / 2024" is "18/04/2024"
     if match := _YEAR_FIRST.fullmatch(text):
         year, month, day = match.groups()
         return _checked(int(year), int(month), None if day is None else int(day))
