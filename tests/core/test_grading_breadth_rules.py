@@ -98,7 +98,7 @@ def test_a_sum_never_joins_two_answers_or_two_kinds(answer: str, response: str) 
     ("response", "right"),
     [("20 km (about 12 miles)", True), ("20 km (12.4 mi)", True), ("20 km (I think)", True),
      ("20 km (30 km)", False), ("20 km (or 30 km)", False), ("20 km (20 kg)", False),
-     ("30 km (20 km)", False)],
+     ("30 km (20 km)", False), ("20 km (21 km)", False)],
 )  # fmt: skip
 def test_a_bracketed_restatement_must_agree_with_the_answer(response: str, right: bool) -> None:
     verdict = graded("quantity", {"answer": "20 km"}, response)

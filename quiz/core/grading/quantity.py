@@ -108,7 +108,7 @@ def grade(key: QuantityKey, response: Any) -> Verdict:
 
 def _restates(key: QuantityKey, given: Quantity, aside: str) -> bool:
     """Whether a bracketed aside only restates `given`: it holds no number ("(I think)"), or
-    the same kind of quantity within _ASIDE_AGREES of it."""
+    `given` converted to another unit, within _ASIDE_AGREES of it, or in the same unit, right."""
     if not any(char.isdigit() for char in aside):
         return True
     try:
@@ -117,6 +117,8 @@ def _restates(key: QuantityKey, given: Quantity, aside: str) -> bool:
         return False
     if not same_kind(restated.unit, given.unit):
         return False
+    if restated.unit == given.unit:  # not a conversion: "20 km (21 km)" is a second answer
+        return compare(key.reference, restated, key.tolerance).within
     return abs(convert(restated, given.unit) - given.magnitude) <= _ASIDE_AGREES * abs(
         given.magnitude
     )
