@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from quiz.core.errors import ResponseError
 from quiz.core.grading.grader import Grader, Report, as_text, as_text_list
-from quiz.core.parsing.text import normalize
+from quiz.core.parsing.text import PreparedAnswer, normalize, prepare_form, typo_distance
 from quiz.core.verdict import Verdict
 from quiz.core.wording import counted
+
+# Distances past the largest typo budget (2) are all "far": no need to count them exactly.
+_NEAR = 3
 
 
 @dataclass(frozen=True)
@@ -20,16 +23,44 @@ class ChoiceKey:
     answers: frozenset[str]
     select_all: bool
 
+    # Each choice prepared as a text answer, for typed responses with a typo.
+    typed: tuple[PreparedAnswer, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.typed:
+            forms = [(c, normalize(c)) for c in self.choices]
+            typed = tuple(prepare_form(c, form) for c, form in forms if form)
+            object.__setattr__(self, "typed", typed)
+
     def find(self, response: str) -> str | None:
-        """The choice a response names: its exact text, or the same text typed loosely."""
+        """The choice a response names: its exact text, the same text typed loosely, or the
+        one choice it is a small typo of (as in `text`; digits never), when no other choice
+        is as near: "Austrai" is as near Australia as Austria, so it names neither."""
         if response in self.choices:
             return response
         form = normalize(response)
-        return next((c for c in self.choices if normalize(c) == form), None)
+        same = next((c for c in self.choices if normalize(c) == form), None)
+        if same is not None or not form:
+            return same
+        return _nearest(form, self.typed)
 
     @property
     def expected(self) -> str:
         return ", ".join(c for c in self.choices if c in self.answers)
+
+
+def _nearest(form: str, typed: tuple[PreparedAnswer, ...]) -> str | None:
+    """The one choice `form` is within its typo budget of and nearer to than any other."""
+    scored = sorted(
+        (distance, index)
+        for index, entry in enumerate(typed)
+        if (distance := typo_distance(form, entry, _NEAR)) is not None
+    )
+    if not scored or scored[0][0] > typed[scored[0][1]].typos:
+        return None
+    if len(scored) > 1 and scored[1][0] <= scored[0][0]:
+        return None
+    return typed[scored[0][1]].answer
 
 
 def prepare(fields: Mapping[str, Any], report: Report) -> ChoiceKey:
@@ -76,13 +107,18 @@ def _check_choices(choices: tuple[str, ...], report: Report) -> None:
 def grade(key: ChoiceKey, response: Any) -> Verdict:
     if key.select_all:
         return _grade_many(key, as_text_list(response))
-    picked = key.find(as_text(response))
+    text = as_text(response)
+    picked = key.find(text)
     if picked is None:
         return Verdict(
             False,
             0.0,
             key.expected,
             f"That is not one of the choices; the answer is {key.expected}.",
+        )
+    if picked in key.answers and normalize(text) != normalize(picked):
+        return Verdict(
+            True, 1.0, key.expected, f"Close: check the spelling — {picked}.", ("a typo",)
         )
     if picked in key.answers:
         return Verdict(True, 1.0, key.expected, f"Right: {picked}.")

@@ -115,6 +115,10 @@ _FILLERS = frozenset(
         "by",
         "around",
         "about",
+        "approx",
+        "approximately",
+        "roughly",
+        "circa",
         "this",
         "last",
         "next",
@@ -136,6 +140,20 @@ _TOKEN = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)?|'\d+|[^\s,.\-/]")
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d+))?\.?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+# "April 18-19", "18th–19th April": a range of days, never a day and a two-digit year ("18 '19").
+# Digits joined to more digits ("2024-04-18", "18-04-24") are a numeric date, not a range.
+_DAY_RANGE = re.compile(
+    r"(?<![-/.\d])\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d|\s*[-/.]\s*\d)",
+    re.IGNORECASE,
+)
+_WEEKDAY_AROUND = re.compile(
+    r"(?:(?P<before>[a-z]+)\.?,?\s+)?(?P<date>\d[\d/.\-]*\d\.?)(?:,?\s+(?P<after>[a-z]+)\.?)?",
+    re.IGNORECASE,
+)
+# Words that make a date a bound ("after April 18"): never the date itself, so never read past
+# (dateparser would). "until" and "by" stay fillers: they answer "until what date?".
+_BOUNDS = frozenset({"before", "after", "since", "not", "prior", "earlier", "later", "except"})
+_SPACED_MARK = re.compile(r"(?<=\d)\s*([/.\-])\s*(?=\d)")
 _KNOWN_WORDS = frozenset({*_MONTHS, *_QUALIFIERS, *_FILLERS, *_WEEKDAYS})
 _SPELL_IT_OUT = "write the month in words, as in '4 May' or 'April 5'"
 _MAX_DIGITS = 8  # "18th", "2023": a longer run of digits is no part of a date
@@ -154,7 +172,11 @@ def parse_partial_date(text: str, reference_year: int | None = None) -> PartialD
     examples repeat the same dates, and learners the same few responses.
     """
     given = text.strip()
-    date = _parse_numeric(given, reference_year) or _parse_words(given, reference_year)
+    date = (
+        _parse_numeric(given, reference_year)
+        or _numeric_with_weekday(given, reference_year)
+        or _parse_words(given, reference_year)
+    )
     _check_day_exists(date)
     return date
 
@@ -181,6 +203,7 @@ def warm_up() -> None:
 
 
 def _parse_numeric(text: str, reference_year: int | None) -> PartialDate | None:
+    text = _SPACED_MARK.sub(r"\1", text)  # "18 / 04 / 2024" is "18/04/2024"
     if match := _YEAR_FIRST.fullmatch(text):
         year, month, day = match.groups()
         return _checked(int(year), int(month), None if day is None else int(day))
@@ -189,6 +212,18 @@ def _parse_numeric(text: str, reference_year: int | None) -> PartialDate | None:
     if match := _DAY_MONTH.fullmatch(text):
         return _day_month(int(match[1]), int(match[2]), match[3], reference_year)
     return None
+
+
+def _numeric_with_weekday(text: str, reference_year: int | None) -> PartialDate | None:
+    """ "Thursday 18/04/2024", "2024-04-18 Thu": a numeric date with its weekday named."""
+    match = _WEEKDAY_AROUND.fullmatch(text)
+    if match is None:
+        return None
+    word = match["before"] or match["after"]
+    if not word or word.casefold() not in _WEEKDAYS:
+        return None
+    date = _parse_numeric(match["date"], reference_year)
+    return None if date is None else replace(date, weekday=_WEEKDAYS[word.casefold()])
 
 
 def _day_month(
@@ -212,6 +247,12 @@ def _day_month(
 
 
 def _parse_words(text: str, reference_year: int | None) -> PartialDate:
+    if any(word in _BOUNDS for word in text.casefold().split()):
+        raise UnreadableDateError(
+            f"'{_shortened(text)}' gives a bound, not the date; give the date"
+        )
+    if _DAY_RANGE.search(text):
+        raise UnreadableDateError(f"'{_shortened(text)}' gives a range of days; give just one date")
     tokens = _TOKEN.findall(text.lower())
     if any(_is_unknown(token) for token in tokens):
         # Number words ("the eighteenth") cost ~2 µs to read, so only when a word is unknown.

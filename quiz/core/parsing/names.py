@@ -43,6 +43,25 @@ TITLES: tuple[tuple[str, ...], ...] = tuple(
         "chancellor",
         "senator",
         "sen",
+        "pres",
+        "gov",
+        "amb",
+        "rep",
+        "hon",
+        "honourable",
+        "honorable",
+        "excellency",
+        "h e",
+        "hrh",
+        "field marshal",
+        "marshal",
+        "brigadier",
+        "brig",
+        "sergeant",
+        "sgt",
+        "maj",
+        "adm",
+        "cmdr",
         "governor",
         "mayor",
         "ambassador",
@@ -100,6 +119,9 @@ _PARTICLES = frozenset(
     | {"bin", "bint", "ibn", "al", "el", "abu", "o", "st", "mac", "mc", "ter", "ten", "zu"}
 )
 _CONJUNCTIONS = frozenset({"y", "e", "i"})
+# East Slavic patronymics ("Vladimirovich", "Petrovna"): an author writing a Russian name
+# usually leaves them out, and no patronymic is a given name a different person goes by.
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna")
 _MAX_FAMILY_WORDS = 5
 
 
@@ -123,8 +145,9 @@ class NameKey:
 
 def name_form(text: str, person: bool = True) -> str:
     """Normalise a name; for a person, also drop leading titles ("Defense Minister", "Mr.")."""
-    # A period ends a word here, so "Mr.Shoigu" is "mr shoigu" (text.normalize joins "U.S.").
-    words = normalize(text.replace(".", ". ")).split()
+    # In a person's name a period ends a word, so "Mr.Shoigu" is "mr shoigu"; an
+    # organisation's periods are an initialism's, joined as text.normalize does ("T.A.S.S.").
+    words = normalize(text.replace(".", ". ") if person else text).split()
     if person:
         # Suffixes first: "King" is no title in "Martin Luther King Jr.".
         words = _without_titles(_without_suffixes(words))
@@ -264,8 +287,10 @@ def _given_fit(given: list[str], answer: str, key: NameKey) -> bool:
     """Each given name typed is one of the answer's, or its initial, in order: "S. Shoigu",
     "Anna M. Berg" and "Anna Berg" fit "Anna Maria Berg"; "Dmitri Shoigu" does not.
 
-    A middle initial the author did not write is let go once a given name has fitted
-    ("Anna M. Berg" for "Anna Berg"): the author may simply have left it out. A first
+    A middle initial or a patronymic the author did not write is let go once a given name
+    has fitted ("Anna M. Berg" for "Anna Berg", "Vladimir Vladimirovich Putin" for "Vladimir
+    Putin"): the author may simply have left it out. A middle name is not ("John Quincy
+    Adams" is not "John Adams"). A first
     initial that fits nothing ("M. Berg" for "Anna Berg") is still wrong."""
     if not given:
         return True
@@ -279,7 +304,7 @@ def _given_fit(given: list[str], answer: str, key: NameKey) -> bool:
             found += 1
         if found < len(reference):
             position, fitted = found + 1, True
-        elif not (fitted and len(word) == 1):
+        elif not (fitted and (len(word) == 1 or word.endswith(_PATRONYMIC_ENDINGS))):
             return False
     return True
 

@@ -208,8 +208,10 @@ def _read_words(text: str, decimal_comma: bool) -> float | None:
     sign = 1.0
     if words and words[0] in _SIGN_WORDS:
         sign, words = _SIGN_WORDS[words[0]], words[1:]
+    if len(words) > 1 and words[-1][:-1] in SCALE_WORDS and words[-1].endswith("s"):
+        words[-1] = words[-1][:-1]  # "12 thousands" is 12000, never 12 and a word
     scale = 1.0
-    if len(words) > 1 and words[-1] in SCALE_WORDS and words[-1] != "hundred":
+    if len(words) > 1 and words[-1] in SCALE_WORDS and _is_scale(words, decimal_comma):
         scale, words = SCALE_WORDS[words[-1]], words[:-1]
     fraction = _AND_FRACTIONS.get(tuple(words[-3:]), 0.0) if len(words) > 3 else 0.0
     if fraction:
@@ -221,6 +223,13 @@ def _read_words(text: str, decimal_comma: bool) -> float | None:
     if value is None or (fraction and value != round(value)):
         return None  # "1.5 and a half" is no number
     return _finite(sign * (value + fraction) * scale)
+
+
+def _is_scale(words: list[str], decimal_comma: bool) -> bool:
+    """Whether the last word scales the number before it. "hundred" does after figures
+    ("12 hundred" is 1200); after words it is part of them ("two hundred and one")."""
+    before = " ".join(words[:-1])
+    return words[-1] != "hundred" or _read_digits(before, decimal_comma) is not None
 
 
 def _read_point(words: list[str]) -> float | None:
@@ -245,7 +254,10 @@ def _read_cardinal(text: str, decimal_comma: bool) -> float | None:
         return 1.0  # "a thousand", "a dozen"
     if text == "dozen":
         return 12.0
-    return _read_digits(alpha2digit(_ARTICLE.sub("one ", text), "en", threshold=0), False)
+    converted = alpha2digit(_ARTICLE.sub("one ", text), "en", threshold=0).strip()
+    # Two numbers side by side ("12 100" from "12 hundred", "21 4" from "twenty one four") are
+    # not one number with a thousands space: only what alpha2digit made one figure is read.
+    return None if " " in converted else _read_digits(converted, False)
 
 
 def _numeral_value(match: re.Match[str], decimal_comma: bool) -> float | None:

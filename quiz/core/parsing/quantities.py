@@ -25,13 +25,11 @@ from quiz.core.parsing.quantity_tables import (
     SYMBOLS,
     TEMPERATURE_SPELLINGS,
 )
+from quiz.core.parsing.quantity_text import typed_unit, without_hedges
 
-# Hedges learners put before an estimate; they do not change the number being given.
-_HEDGE = re.compile(
-    r"^\s*(?:about|around|approximately|approx\.?|roughly|some|circa|ca\.|c\.|~)\s*", re.I
-)
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
+# A number standing alone after a unit ("20 km 1"), as opposed to a power ("km2", "m^-2").
+_STRAY_NUMBER = re.compile(r"(?:^|\s)[-+]?\d")
 _BARE_POWER = re.compile(r"(?<=[A-Za-zµ])([23])(?![\d.])")
 # The longest unit people type is a few words ("metres per second squared", "degrees Celsius").
 _MAX_UNIT_WORDS = 5
@@ -119,17 +117,32 @@ def parse_quantity(text: str, decimal_comma: bool = False, like: str | None = No
     Cached (a Quantity is immutable): a bank states the same quantities over and over, in
     answers, check examples and quotes, and learners type the same few responses.
     """
-    given = _ARTICLE.sub("", _HEDGE.sub("", text.strip()))
+    given = without_hedges(text)
     split = split_number(given, decimal_comma)
     if split is None:
         raise QuantityError(f"no number found in '{text.strip()}'; write it as in '20 km'")
     value, unit_text = split
+    unit_text = typed_unit(unit_text)
     if not unit_text:
         raise MissingUnitError(
             f"no unit given after {format_number(value)}; add one, as in '20 km'"
         )
     temperature = _temperature_unit(unit_text, like)
-    return Quantity(value, temperature or _unit_with_trailing_words(unit_text))
+    return Quantity(value, temperature or _unit_of_kind(unit_text, like))
+
+
+def _unit_of_kind(unit_text: str, like: str | None) -> str:
+    """The unit named, its case trusted only while it gives the question's kind of quantity:
+    "1.5 M" in a length question is metres (M alone is no length), but "5 Mg" for "5 mg" is
+    megagrams, a mass like the answer, so it stays (and is wrong)."""
+    unit = _unit_with_trailing_words(unit_text)
+    if like is None or unit_text == unit_text.lower() or _kind(unit) == _kind(like):
+        return unit
+    try:
+        lowered = _unit_with_trailing_words(unit_text.lower())
+    except QuantityError:
+        return unit
+    return lowered if _kind(lowered) == _kind(like) else unit
 
 
 def _temperature_unit(unit_text: str, like: str | None) -> str | None:
@@ -198,6 +211,11 @@ def compare(
     return Comparison(
         True, within, converted, *names, _is_conversion(response.unit, reference.unit)
     )
+
+
+def same_kind(first: str, second: str) -> bool:
+    """Whether two units (pint names) measure the same kind of thing."""
+    return _kind(first) == _kind(second)
 
 
 def dimension_name(unit: str) -> str:
@@ -279,6 +297,9 @@ def _check_unit_text(name: str) -> None:
         raise QuantityError(f"unknown unit '{name[:40]}…'; try a common one such as km or kg")
     if "(" in name or ")" in name or _CHAINED_POWER.search(name):
         raise QuantityError(f"unknown unit '{name}'; write powers as in 'm^2' or 'm/s^2'")
+    if _STRAY_NUMBER.search(name):
+        # pint reads "km 1" as km × 1: a number after the unit is another answer, not a factor.
+        raise QuantityError(f"unknown unit '{name}': a number after a unit is a second answer")
 
 
 @functools.lru_cache(maxsize=1024)
