@@ -42,10 +42,12 @@ _BEFORE = re.compile(
     rf"\b(?P<verb>{_VERBS}|called|calls|described)"
     rf"(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
 )
-# Whom a speaker told ("told reporters", "told the BBC"), and when ("said Tuesday").
+# Whom a speaker told ("told reporters", "told the BBC"), and when ("said Tuesday"); any
+# listener before "that" ("told the court that", "told a hearing that").
 _WHOM = (
     r"(?:(?:(?<=told)|(?<=tells))"
-    r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?))?"
+    r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+    r"|(?:the |a |an )?[a-z]+(?= that\b)))?"
 )
 _WHEN = r"(?: (?:on |last |this )?(?:[A-Z][a-z]{2,6}day|yesterday|today|tonight))?"
 # Where it was said ("in a statement", "on Twitter", "in a letter to parliament").

@@ -14,8 +14,11 @@ from quiz.core.drafting.words import (
     ADVERBS,
     CONNECTORS,
     EXTRA_TITLES,
+    KNOWN_ORGANISATIONS,
     OPENERS,
+    ORG_CUES,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     ROLE_NOUNS,
 )
 from quiz.core.parsing.names import TITLES
@@ -23,6 +26,9 @@ from quiz.core.parsing.names import TITLES
 _WORD = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[],.;:"
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
+# Endings of plural group nouns ("Prosecutors", "Analysts", "Residents"): a capitalised one
+# alone before "said" opens the sentence; it is no one's name.
+_GROUP_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ants", "ives")
 
 
 @dataclass
@@ -44,9 +50,10 @@ class Speakers:
             return name
         if name not in self._full:
             full = _first_full_mention(self.text, name) or name
-            # A two-word name is often a full name already ("Bill Nelson"): only one more
-            # word in front, a given name, makes a longer mention the same person.
-            if len(words) == 2 and len(full.split()) != 3:
+            # A two-word name is often a full name already ("Bill Nelson"): only given names
+            # in front, one or two ("Maria Elena Garcia Lopez"), make a longer mention the
+            # same person.
+            if len(words) == 2 and not _given_names(full.split()[:-2]):
                 full = name
             self._full[name] = full
         return self._full[name]
@@ -73,7 +80,26 @@ class Speakers:
             titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
             if full != name or (titled and len(name.split()) == 1):
                 return full, False
+        if len(name.split()) == 1 and not name.isupper():
+            return self._one_word(name)
         return name, is_organisation(name)
+
+    def _one_word(self, name: str) -> tuple[str, bool] | None:
+        """A one-word speaker never named in full: an organisation if the article says so
+        ("news agency, Khovar,", "the operator Nordvind") or it is a well-known one, no one
+        if it is a plural group ("Prosecutors said"), else a person named by family name."""
+        if name.lower() in KNOWN_ORGANISATIONS | ORG_WORDS or self._cued_organisation(name):
+            return name, True
+        if name.lower() in ROLE_NOUNS or name.lower().endswith(_GROUP_ENDINGS):
+            return None
+        return name, False
+
+    def _cued_organisation(self, name: str) -> bool:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+            before = self.text[max(0, match.start() - 40) : match.start()].split()[-3:]
+            if any(word.strip(_EDGE).lower() in ORG_CUES for word in before):
+                return True
+        return False
 
     def _named_organisation(self, word: str) -> tuple[str, bool] | None:
         """ "the foundation": the first name in the article that ends in that word."""
@@ -104,11 +130,22 @@ def _is_proper_name(name: str) -> bool:
 
 
 def is_organisation(name: str) -> bool:
+    """A name with an organisation word in it, or in capitals ("Defense Ministry", "TASS")."""
     words = [w.strip(_EDGE).lower() for w in name.split()]
     if any(word.removesuffix("’s").removesuffix("'s") in ORG_WORDS for word in words):
         return True
-    # One word with no full mention ("Khovar", "TASS"): a person is named in full once.
-    return len(words) == 1
+    return len(words) == 1 and name.isupper()
+
+
+def _given_names(words: list[str]) -> bool:
+    """One or two capitalised words that can be given names: no titles, roles or capitals."""
+    return 1 <= len(words) <= 2 and all(
+        word[:1].isupper()
+        and not word.isupper()
+        and word.replace("-", "").isalpha()
+        and word.lower() not in EXTRA_TITLES | ORG_WORDS | ROLE_NOUNS | OPENERS
+        for word in words
+    )
 
 
 def clean_name(mention: str) -> str:
@@ -193,6 +230,8 @@ def _name_run(words: list[str]) -> str:
             run.insert(0, bare)
         else:
             break
+    if _after_place_preposition(words[: len(words) - len(run)], run):
+        return ""
     while run and run[0].lower() != "the" and run[0].lower() in CONNECTORS | OPENERS:
         run.pop(0)
     if run and run[0].lower() == "the":
@@ -203,6 +242,16 @@ def _name_run(words: list[str]) -> str:
     if run and run[-1].lower() in ROLE_NOUNS and len(run) == 1:
         return ""
     return " ".join(run)
+
+
+def _after_place_preposition(before: list[str], run: list[str]) -> bool:
+    """Whether the run names places the speaker is in, not the speaker: "Officials in
+    Dushanbe, Khorog and Kulob said", "Police in Kabul said"."""
+    if "and" in run:
+        # The run is the end of a list ("Khorog and Kulob"): go back over its other items.
+        while before and before[-1].endswith(",") and before[-1][:1].isupper():
+            before = before[:-1]
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
 
 
 def is_title_abbreviation(word: str) -> bool:

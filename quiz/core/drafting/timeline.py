@@ -27,7 +27,7 @@ def order_candidate(context: Context, dates: list[DateFinding]) -> Candidate | N
     default_year = max((d.date.year for d in dates if d.date.year), default=0)
     if any(d.date.year for d in dates) and any(d.relative_year is not None for d in dates):
         return None  # "last year" next to stated years: no safe way to place it
-    keyed = _events(context, dates, default_year)
+    keyed = _events(context, _placeable(dates, default_year), default_year)
     if len(keyed) < _MIN_EVENTS:
         return None
     chosen = _spread(sorted(keyed), _MAX_EVENTS)
@@ -45,6 +45,21 @@ def order_candidate(context: Context, dates: list[DateFinding]) -> Candidate | N
         0.95,
         -1,
     )
+
+
+def _placeable(dates: list[DateFinding], default_year: int) -> list[DateFinding]:
+    """Without the dates that give no year and fall before the article's latest stated date
+    in that year: "set for 9 September" beside "came to light in October 2023" is next
+    year's hearing as likely as this year's, so it cannot be put in order."""
+    stated = [sort_key(d, default_year) for d in dates if d.date.year is not None]
+    latest = max((key for key in stated if key is not None), default=None)
+    placeable = []
+    for finding in dates:
+        key = sort_key(finding, default_year)
+        yearless = finding.date.year is None and finding.relative_year is None
+        if not (yearless and latest is not None and key is not None and key < latest):
+            placeable.append(finding)
+    return placeable
 
 
 def _events(

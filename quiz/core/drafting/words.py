@@ -22,9 +22,26 @@ ORG_WORDS = _words(
 )
 # Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
 ROLE_NOUNS = _words(
-    "authorities experts officers officials organisers organizers police researchers "
-    "residents scientists spokesman spokesperson spokeswoman witnesses"
+    "analysts authorities campaigners critics diplomats doctors economists experts "
+    "investigators lawyers medics officers officials organisers organizers police "
+    "prosecutors protesters researchers residents scientists sources spokesman spokesperson "
+    "spokeswoman villagers witnesses workers"
 )
+# One-word organisations a reader knows without being told ("Reuters said", "Apple said").
+KNOWN_ORGANISATIONS = _words(
+    "afp amazon apple bbc bloomberg cnn facebook google hamas hezbollah interfax meta "
+    "microsoft nasa nato opec reuters samsung tesla unicef xinhua"
+)
+# Words that, just before a one-word name, say it is an organisation ("the operator
+# Nordvind", "state news agency, Khovar,").
+ORG_CUES = _words(
+    "agency airline bank broadcaster carrier channel club company firm group insurer lender "
+    "maker manufacturer network newspaper operator outlet publisher retailer website"
+)
+# Before a name in front of "said", these make it a place, not the speaker ("Officials in
+# Dushanbe said"); not "from", which also names a source ("funded by a grant from the Swiss
+# National Science Foundation").
+PLACE_PREPOSITIONS = _words("across around in inside near outside throughout")
 EXTRA_TITLES = _words(
     "admiral ambassador author capt captain ceo chair chairman chairwoman chief cmdr coach "
     "commander defender director forward goalkeeper gov governor judge king lieutenant lt "
@@ -44,8 +61,8 @@ ADVERBS = _words(
 # Words pint reads as units that in running text are almost always something else.
 NOT_UNITS = _words(
     "a am an are as at bar barn barns bars bit bits byte bytes count counts cup cups dr drop "
-    "drops gal gr ha in is it line lines on or per pm point points pole poles rod rods sec "
-    "shot shots stone stones ton tons"
+    "drops gal gr ha hand hands in is it league leagues line lines on or per pm point points "
+    "pole poles rod rods sec shot shots stone stones ton tons"
 )
 # Words that join a unit to the next word of the sentence, never to another unit ("100m in").
 GLUE = _words("a an and as at by for in is it of on or the to")
@@ -59,4 +76,9 @@ DULL = _words(
     "about according after again against because before being between could during other "
     "quoted reported saying should since still their there these those through under until "
     "where which while within without would"
+)
+# Capitalised words before ", 12," that are no one's name: "In March, 12, 14 and 15 were".
+CALENDAR_WORDS = _words(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
