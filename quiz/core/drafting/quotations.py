@@ -62,7 +62,10 @@ _ENDS_CLAUSE = re.compile(rf"{_WHEN}{_WHERE}\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _STATEMENT = re.compile(r"(?:’s|'s) (?:statement|spokesperson|spokesman|spokeswoman|report)$")
-_PLACE_OR_TIME = re.compile(r"(?:at|in|on|during|after|before|with|for|to|from|about|by)\b")
+# "at least" and "about 200" open a number that was said ("said at least 20 people died").
+_PLACE_OR_TIME = re.compile(
+    r"(?!at (?:least|most)\b|about \d)(?:at|in|on|during|after|before|with|for|to|from|about|by)\b"
+)
 _MIN_WORDS = 5
 _MIN_QUOTED_WORDS = 3  # words in quote marks are a quotation even when short
 _TRIM = " ,.;:“”\"‘’'"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from quiz.core.drafting.words import (
     ADVERBS,
+    CAPITALS,
     CONNECTORS,
     EXTRA_TITLES,
     KNOWN_ORGANISATIONS,
@@ -88,11 +89,21 @@ class Speakers:
         """A one-word speaker never named in full: an organisation if the article says so
         ("news agency, Khovar,", "the operator Nordvind") or it is a well-known one, no one
         if it is a plural group ("Prosecutors said"), else a person named by family name."""
-        if name.lower() in KNOWN_ORGANISATIONS | ORG_WORDS or self._cued_organisation(name):
+        if name.lower() in KNOWN_ORGANISATIONS | ORG_WORDS | CAPITALS:
+            return name, True
+        if self._cued_organisation(name) or self._is_place(name):
             return name, True
         if name.lower() in ROLE_NOUNS or name.lower().endswith(_GROUP_ENDINGS):
             return None
         return name, False
+
+    def _is_place(self, name: str) -> bool:
+        """A place the article puts something in, or its dateline ("KYIV – ..."): a speaker
+        named by its place is its government or authorities ("Kyiv said")."""
+        if self.text.lstrip().startswith(name.upper()):
+            return True
+        places = "|".join(PLACE_PREPOSITIONS)
+        return bool(re.search(rf"\b(?:{places}) {re.escape(name)}\b(?![’']s)", self.text))
 
     def _cued_organisation(self, name: str) -> bool:
         for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):

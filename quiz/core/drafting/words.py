@@ -32,6 +32,14 @@ KNOWN_ORGANISATIONS = _words(
     "afp amazon apple bbc bloomberg cnn facebook google hamas hezbollah interfax meta "
     "microsoft nasa nato opec reuters samsung tesla unicef xinhua"
 )
+# Capitals that speak for their governments ("Moscow said", "Washington warned"): a place
+# named as a speaker is an organisation, not a person with that family name.
+CAPITALS = _words(
+    "abuja ankara baghdad beijing berlin brussels cairo canberra caracas damascus delhi "
+    "doha dushanbe havana islamabad jerusalem kabul kyiv kiev london madrid manila minsk "
+    "moscow nairobi ottawa paris pyongyang riyadh rome seoul taipei tehran tokyo warsaw "
+    "washington"
+)
 # Words that, just before a one-word name, say it is an organisation ("the operator
 # Nordvind", "state news agency, Khovar,").
 ORG_CUES = _words(
@@ -42,11 +50,14 @@ ORG_CUES = _words(
 # Dushanbe said"); not "from", which also names a source ("funded by a grant from the Swiss
 # National Science Foundation").
 PLACE_PREPOSITIONS = _words("across around in inside near outside throughout")
+# Not "justice" nor "prosecutor": "Justice Department", "Prosecutor General's Office".
 EXTRA_TITLES = _words(
-    "admiral ambassador author capt captain ceo chair chairman chairwoman chief cmdr coach "
-    "commander defender director forward goalkeeper gov governor judge king lieutenant lt "
-    "manager mayor midfielder officer pope prince princess queen rep researcher rev scientist "
-    "secretary sen senator sergeant sgt spokesman spokesperson spokeswoman striker"
+    "admiral administrator ambassador attorney author capt captain ceo chair chairman "
+    "chairwoman chief cmdr coach commander commissioner constable defender detective "
+    "director forward goalkeeper gov governor inspector judge king lieutenant lt manager "
+    "mayor midfielder officer pope prince princess queen rep researcher rev scientist "
+    "secretary sen senator sergeant sgt spokesman spokesperson spokeswoman striker "
+    "superintendent"
 )
 # Capitalised only because they open a sentence: never the start of a speaker's name.
 OPENERS = _words(

@@ -188,6 +188,10 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             "The state news agency, TASS, reported that the exercise will last four days.",
             ("TASS", "the exercise will last four days", True),
         ),
+        (
+            "Commissioner Dmytro Lubinets said at least 8,000 Ukrainians remain in captivity.",
+            ("Dmytro Lubinets", "at least 8,000 Ukrainians remain in captivity", False),
+        ),
     ],
 )
 def test_quotations(text: str, expected: tuple[str, str, bool]) -> None:
@@ -291,6 +295,13 @@ def test_a_longer_mention_with_a_title_or_capitals_is_not_a_given_name() -> None
             ("Asia-Plus", True),
         ),
         ("The operator Nordvind said the farm would open in a year.", ("Nordvind", True)),
+        # A place speaks for its government or authorities.
+        ("Moscow said the exchange had been agreed in talks.", ("Moscow", True)),
+        (
+            "Floods hit homes in Kulob on Monday. Kulob said the roads would reopen soon.",
+            ("Kulob", True),
+        ),
+        ("KULOB – Floods hit homes. Kulob said the roads would reopen soon.", ("Kulob", True)),
     ],
 )
 def test_a_one_word_speaker_is_a_person_unless_named_as_an_organisation(
