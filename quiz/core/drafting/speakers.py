@@ -108,7 +108,9 @@ class Speakers:
     def _cued_organisation(self, name: str) -> bool:
         for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):
             before = self.text[max(0, match.start() - 40) : match.start()].split()[-3:]
-            if any(word.strip(_EDGE).lower() in ORG_CUES for word in before):
+            cues = [word.strip(_EDGE).lower() for word in before]
+            # "chipmaker Veltrix", "carmaker", "drugmaker": a maker is a company.
+            if any(cue in ORG_CUES or cue.endswith("maker") for cue in cues):
                 return True
         return False
 

@@ -19,6 +19,7 @@ _CLAUSE = re.compile(r",\s+|\s+and\s+|;\s+")
 _DANGLING = frozenset({"in", "on", "since", "until", "by", "of", "from", "and", "the"})
 _JOINERS = frozenset({"", "and", "but", "then", "while", "before", "after"})
 _SPACES = re.compile(r"\s+")
+_BEFORE_STOP = re.compile(r"\s+([,;:])")
 _RANGE = re.compile(r"\b(?:since|between|and|from|to|through|till)\s+$", re.IGNORECASE)
 
 
@@ -122,7 +123,8 @@ def _describe(text: str, start: int, end: int, finding: DateFinding) -> str:
         words = words[1:]
     while words and words[-1].strip(",;").lower() in _DANGLING:
         words = words[:-1]
-    cut = " ".join(words[:_ITEM_WORDS]).strip(" ,;:.")
+    # Without the space the date left before a stop: "Haas left; Ortiz ...", not "left ;".
+    cut = _BEFORE_STOP.sub(r"\1", " ".join(words[:_ITEM_WORDS])).strip(" ,;:.")
     described = ("…" if len(before) > keep_before else "") + cut
     described += "…" if len(words) > _ITEM_WORDS else ""
     return described[:1].upper() + described[1:]

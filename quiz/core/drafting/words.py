@@ -43,8 +43,9 @@ CAPITALS = _words(
 # Words that, just before a one-word name, say it is an organisation ("the operator
 # Nordvind", "state news agency, Khovar,").
 ORG_CUES = _words(
-    "agency airline bank broadcaster carrier channel club company firm group insurer lender "
-    "maker manufacturer network newspaper operator outlet publisher retailer website"
+    "agency airline bank brand broadcaster carrier chain channel club company firm giant "
+    "group insurer lender maker manufacturer miner network newspaper operator outlet producer "
+    "publisher regulator retailer startup supermarket watchdog website"
 )
 # Before a name in front of "said", these make it a place, not the speaker ("Officials in
 # Dushanbe said"); not "from", which also names a source ("funded by a grant from the Swiss

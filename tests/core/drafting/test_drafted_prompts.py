@@ -56,3 +56,12 @@ def test_a_date_without_a_year_before_the_latest_stated_date_is_not_put_in_order
     )
     [order] = [q for q in drafted(text) if q["type"] == "order"]
     assert not any("hearing" in item.lower() for item in order["items"])
+
+
+def test_an_order_item_keeps_no_space_where_its_date_was() -> None:
+    text = (
+        "The company was founded in 1998 by two engineers. Haas left in 2009; Ortiz stayed. "
+        "Ms Raman took over in 2021."
+    )
+    [order] = [q for q in drafted(text) if q["type"] == "order"]
+    assert "Haas left; Ortiz stayed" in order["items"]

@@ -295,6 +295,10 @@ def test_a_longer_mention_with_a_title_or_capitals_is_not_a_given_name() -> None
             ("Asia-Plus", True),
         ),
         ("The operator Nordvind said the farm would open in a year.", ("Nordvind", True)),
+        (
+            "Shares in chipmaker Veltrix fell. Veltrix said it would close two plants.",
+            ("Veltrix", True),
+        ),
         # A place speaks for its government or authorities.
         ("Moscow said the exchange had been agreed in talks.", ("Moscow", True)),
         (
