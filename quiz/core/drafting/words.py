@@ -18,7 +18,11 @@ ORG_WORDS = _words(
     "department embassy federation force forces foundation government group inc institute "
     "league ltd ministries ministry navy news office officials organisation organization "
     "parliament party police post press report researchers scientists senate service services "
-    "spokesman spokesperson spokeswoman statement team times union university"
+    "spokesman spokesperson spokeswoman statement team times union university "
+    # Words of company and charity names ("Western Power Distribution", "Canal & River Trust").
+    "airways alliance capital charity coalition distribution electric energy fund holdings "
+    "industries labs media motors partners pharmaceuticals power railways society systems "
+    "technologies trust utilities water"
 )
 # Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
 ROLE_NOUNS = _words(
@@ -82,7 +86,9 @@ GLUE = _words("a an and as at by for in is it of on or the to")
 NOT_NOUNS = _words(
     "a about after against an and as at be before between by during for from in into is less "
     "more of old on or over per percent since than that the this through time times to under "
-    "was were which with year years"
+    "was were which with year years "
+    # Fractions: "three quarters of the homes" is 75 %, not three of anything.
+    "fifths halves quarters sixths tenths thirds"
 )
 DULL = _words(
     "about according after again against because before being between could during other "

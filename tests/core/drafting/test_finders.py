@@ -107,6 +107,7 @@ def test_counts(text: str, value: float, noun: str) -> None:
         "In March, 12, 14 and 15 were chosen",  # no one's age after a month
         "the rooms were 4, 5, 6 and 7",  # a list of numbers, no age
         "by then the score, 3, was level",  # between commas, but not after a person
+        "restored supply to three quarters of the homes",  # a fraction, not three quarters
     ],
 )
 def test_not_measures(text: str) -> None:
@@ -162,6 +163,10 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
         (
             "‘We didn’t expect this many people,’ said Mayor Ruth Adler of Leeds.",
             ("Ruth Adler", "We didn’t expect this many people", False),
+        ),
+        (
+            "Western Power Distribution said engineers had restored supply to most homes.",
+            ("Western Power Distribution", "engineers had restored supply to most homes", True),
         ),
         (
             "The White House said in a statement that the talks would resume soon.",
