@@ -42,6 +42,7 @@ class Speakers:
     last_organisation: str | None = None
     last_reporter: str | None = None
     _full: dict[str, str] = field(default_factory=dict)
+    _named_places: dict[str, bool] = field(default_factory=dict)
 
     def full_name(self, name: str) -> str:
         """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu",
@@ -91,7 +92,9 @@ class Speakers:
         if it is a plural group ("Prosecutors said"), else a person named by family name."""
         if name.lower() in KNOWN_ORGANISATIONS | ORG_WORDS | CAPITALS:
             return name, True
-        if self._cued_organisation(name) or self._is_place(name):
+        if name not in self._named_places:  # each reads the whole article once
+            self._named_places[name] = self._cued_organisation(name) or self._is_place(name)
+        if self._named_places[name]:
             return name, True
         if name.lower() in ROLE_NOUNS or name.lower().endswith(_GROUP_ENDINGS):
             return None
