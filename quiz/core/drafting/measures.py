@@ -63,6 +63,7 @@ _SKIP_KINDS = frozenset({"a count"})
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _SHORT_SCALE = re.compile(r"(?:bn|mn|tn|[kmb])\b", re.IGNORECASE)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+_DOLLAR_COUNTRY = re.compile(r"(?<![\w$])(?:A|AU|C|CA|HK|NZ|S|US)$")
 # A sign written before a measure: "minus 80 degrees", "−3 °C" (the ASCII hyphen is left out:
 # the number regex never starts after one, since "Mi-24" and "3-1" are not negative numbers).
 _SIGN = re.compile(r"(?:\bminus |\bnegative |−)$", re.IGNORECASE)
@@ -161,7 +162,9 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         return None  # shown as 1e-06 or 1e+15, which no grader reads back
     if words == "s" and not unit_text.startswith((" ", "-")) and value % 10 == 0:
         return None  # "the 1990s", "in the 2030s": a decade, not 2,030 seconds
-    if words in ("C", "F") and not unit_text.startswith((" ", "-")):
+    if words.split()[0] in ("C", "F") and not unit_text.startswith((" ", "-")):
+        if words not in ("C", "F"):
+            return None  # "31C during the match": the temperature is all there is
         words = f"°{words}"  # "40C" is a temperature, not 40 coulombs
     if lowered in (["decade"], ["decades"]):
         # pint's "decade" is a logarithmic ratio (its 10-year decade is commented out).
@@ -212,6 +215,8 @@ def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:
     end = match.end()
     if currency:
         start -= 1
+        if dollar_country := _DOLLAR_COUNTRY.search(text, max(0, start - 3), start):
+            start = dollar_country.start()  # "A$3.5 million", "US$40m": the whole sign
         if short := _SHORT_SCALE.match(text, end):  # "$1.2bn", "£40m"
             value, end = value * _SHORT_SCALES[short.group().lower()], short.end()
     span = Span(start, end)

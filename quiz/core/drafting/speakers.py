@@ -14,6 +14,7 @@ from quiz.core.drafting.words import (
     ADVERBS,
     CAPITALS,
     CONNECTORS,
+    DEMONYMS,
     EXTRA_TITLES,
     KNOWN_ORGANISATIONS,
     OPENERS,
@@ -96,7 +97,7 @@ class Speakers:
             self._named_places[name] = self._cued_organisation(name) or self._is_place(name)
         if self._named_places[name]:
             return name, True
-        if name.lower() in ROLE_NOUNS or name.lower().endswith(_GROUP_ENDINGS):
+        if name.lower() in ROLE_NOUNS | DEMONYMS or name.lower().endswith(_GROUP_ENDINGS):
             return None
         return name, False
 

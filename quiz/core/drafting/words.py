@@ -100,3 +100,14 @@ CALENDAR_WORDS = _words(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
+# Nationalities, which name a person only by where they are from ("the German told
+# reporters"): no one to answer "who said this?" with.
+DEMONYMS = _words(
+    "american argentine argentinian australian austrian belgian brazilian brit briton "
+    "british canadian chilean chinese colombian croat croatian czech dane danish dutch "
+    "dutchman egyptian englishman ethiopian finn french frenchman georgian german greek "
+    "indian iranian iraqi irish irishman israeli italian japanese kazakh kenyan korean "
+    "mexican moroccan nigerian norwegian pakistani pole polish portuguese russian saudi "
+    "scot scotsman serb serbian slovak spaniard spanish swede swedish swiss syrian "
+    "tajik turk turkish ukrainian uzbek welsh welshman"
+)
