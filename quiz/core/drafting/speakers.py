@@ -17,6 +17,7 @@ from quiz.core.drafting.words import (
     DEMONYMS,
     EXTRA_TITLES,
     KNOWN_ORGANISATIONS,
+    NAME_PARTICLES,
     OPENERS,
     ORG_CUES,
     ORG_WORDS,
@@ -194,10 +195,15 @@ def _first_full_mention(text: str, family_name: str) -> str | None:
     for match in re.finditer(rf"\b{re.escape(family_name)}\b", text):
         before = text[max(0, match.start() - 80) : match.start()].split()
         run: list[str] = []
-        for word in reversed(before):
-            if not word[:1].isupper() or word[-1] in ",.;:":
+        for index in range(len(before) - 1, -1, -1):
+            word = before[index]
+            # A particle between given and family names: "Guillermo de Anda".
+            particle = word in NAME_PARTICLES and index > 0 and before[index - 1][:1].isupper()
+            if not (word[:1].isupper() or particle) or word[-1] in ",.;:":
                 break
             run.insert(0, word)
+        while run and run[0] in NAME_PARTICLES:
+            run.pop(0)
         name = clean_name(" ".join([*run, family_name]))
         if len(name.split()) > len(family_name.split()) and not is_organisation(name):
             return name

@@ -9,6 +9,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Lower-case words that may sit inside a name ("Ministry of Defense", "Jean de la Fontaine").
 CONNECTORS = _words("al and bin de der for la of on the van von")
+# Lower-case words inside a person's name ("Guillermo de Anda", "Ludwig van Beethoven").
+NAME_PARTICLES = _words("al bin da das de del della der di dos du ibn la le van von")
 # Words that make a name an organisation ("Defense Ministry", "Northern Football League").
 ORG_WORDS = _words(
     "house hall hospital school museum airport airline airlines network laboratory "

@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from quiz.core.drafting.drafting import draft_bank
+from quiz.core.drafting.examples import who_examples
+from quiz.core.drafting.findings import QuoteFinding, Span
 from quiz.core.source import Article
 
 
@@ -65,3 +67,9 @@ def test_an_order_item_keeps_no_space_where_its_date_was() -> None:
     )
     [order] = [q for q in drafted(text) if q["type"] == "order"]
     assert "Haas left; Ortiz stayed" in order["items"]
+
+
+def test_a_who_distractor_never_shares_the_answers_family_name() -> None:
+    said = QuoteFinding(Span(0, 9), "the words", "Guillermo de Anda", False, "said", True, "")
+    _, wrong = who_examples(said, ["De Anda", "Guillermo de Anda", "Robert Schmittner"])
+    assert "De Anda" not in wrong and "Robert Schmittner" in wrong

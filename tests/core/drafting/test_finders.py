@@ -350,3 +350,11 @@ def test_a_place_before_the_name_is_not_a_list_of_places() -> None:
 def test_a_listener_before_that_is_not_part_of_what_was_said() -> None:
     text = "Shah told the court that at least 11 schools had waited years for repairs."
     assert quotations(text)[0][1] == "at least 11 schools had waited years for repairs"
+
+
+def test_a_family_name_with_a_particle_takes_the_full_name() -> None:
+    text = (
+        '"This cave is like a library of the last 10,000 years," archaeologist Guillermo de '
+        "Anda told Reuters. De Anda said the team had found the bones of 12 extinct animals."
+    )
+    assert [speaker for speaker, _, _ in quotations(text)] == ["Guillermo de Anda"] * 2
