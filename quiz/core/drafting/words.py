@@ -28,10 +28,11 @@ ORG_WORDS = _words(
 )
 # Roles that may end a speaker that has no capitalised name of its own ("Tajik officials").
 ROLE_NOUNS = _words(
-    "analysts authorities campaigners critics diplomats doctors economists experts "
-    "investigators lawyers medics officers officials organisers organizers police "
-    "prosecutors protesters researchers residents scientists sources spokesman spokesperson "
-    "spokeswoman villagers witnesses workers"
+    "analysts authorities campaigners critics diplomats doctors economists experts families "
+    "fans investigators lawyers locals medics neighbors neighbours nurses officers officials "
+    "organisers organizers parents police prosecutors protesters relatives researchers "
+    "residents scientists sources spokesman spokesperson spokeswoman students teachers "
+    "villagers voters witnesses workers"
 )
 # One-word organisations a reader knows without being told ("Reuters said", "Apple said").
 KNOWN_ORGANISATIONS = _words(
@@ -70,7 +71,9 @@ EXTRA_TITLES = _words(
 OPENERS = _words(
     "after afterwards also and at before but earlier finally furthermore however in instead "
     "it later meanwhile moreover now on separately so still that then this today when "
-    "yesterday"
+    "yesterday "
+    # Who no name names: "One, who did not want to be named, said".
+    "another both each few many most none one others several some"
 )
 ADVERBS = _words(
     "again already also further had has have last later often once previously publicly "

@@ -333,6 +333,8 @@ def test_a_one_word_speaker_is_a_person_unless_named_as_an_organisation(
         "Police in Kabul said the roads would reopen by Friday morning.",
         "Prosecutors said he moved the money into dozens of accounts over the years.",
         "Residents said the water had been cut off for three days.",
+        "Neighbours said they had heard shouting in the early hours of the night.",
+        "One, who did not want to be named, said police had been called twice before.",
         # A nationality names no one: "Zverev" would be a guess.
         'Zverev lost. "He is the best player in the world," the German told reporters.',
         "The ministry said the roads would reopen by Friday morning.",
