@@ -74,7 +74,7 @@ class Speakers:
             return (source, True) if source else None
         if lowered in ORG_WORDS and mention.split()[-1][:1].islower():
             return self._named_organisation(lowered)  # "the foundation", not "Taliban"
-        name = clean_name(mention)
+        name = _without_home(clean_name(mention))
         if not name or not _is_proper_name(name):
             return None
         if mention.split()[0] in ("the", "The"):
@@ -153,6 +153,15 @@ def is_organisation(name: str) -> bool:
     if any(word.removesuffix("’s").removesuffix("'s") in ORG_WORDS for word in words):
         return True
     return len(words) == 1 and name.isupper()
+
+
+def _without_home(name: str) -> str:
+    """A person's name without where they are from: "Susan Collins of Maine" is Susan
+    Collins; "Ministry of Defence" and "Duke of Edinburgh" stay whole."""
+    person, of, _ = name.partition(" of ")
+    if not of or is_organisation(name) or len(person.split()) < 2:
+        return name
+    return person
 
 
 def _given_names(words: list[str]) -> bool:

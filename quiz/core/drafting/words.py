@@ -64,7 +64,7 @@ EXTRA_TITLES = _words(
     "chairwoman chief cmdr coach commander commissioner constable defender detective "
     "director forward goalkeeper gov governor inspector judge king lieutenant lt manager "
     "mayor midfielder officer pope prince princess queen rep researcher rev scientist "
-    "secretary sen senator sergeant sgt spokesman spokesperson spokeswoman striker "
+    "secretary sen senator sergeant sgt speaker spokesman spokesperson spokeswoman striker "
     "superintendent"
 )
 # Capitalised only because they open a sentence: never the start of a speaker's name.

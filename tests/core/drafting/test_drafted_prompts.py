@@ -73,3 +73,9 @@ def test_a_who_distractor_never_shares_the_answers_family_name() -> None:
     said = QuoteFinding(Span(0, 9), "the words", "Guillermo de Anda", False, "said", True, "")
     _, wrong = who_examples(said, ["De Anda", "Guillermo de Anda", "Robert Schmittner"])
     assert "De Anda" not in wrong and "Robert Schmittner" in wrong
+
+
+def test_a_dateline_with_its_agency_is_left_out_of_the_quote() -> None:
+    text = "WASHINGTON (AP) — The Senate voted on Tuesday to pass a $1.2 trillion spending bill."
+    [count] = [q for q in drafted(text) if q["type"] == "number"]
+    assert count["quote"].startswith("The Senate voted")

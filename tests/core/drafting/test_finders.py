@@ -168,6 +168,14 @@ def quotations(text: str) -> list[tuple[str, str, bool]]:
             ("Ruth Adler", "We didn’t expect this many people", False),
         ),
         (
+            '"We will be back in the fall," Sen. Susan Collins of Maine said in an interview.',
+            ("Susan Collins", "We will be back in the fall", False),
+        ),
+        (
+            'House Speaker Mike Johnson said the bill was "far from perfect" but necessary.',
+            ("Mike Johnson", 'the bill was "far from perfect" but necessary', False),
+        ),
+        (
             "Western Power Distribution said engineers had restored supply to most homes.",
             ("Western Power Distribution", "engineers had restored supply to most homes", True),
         ),
