@@ -1,5 +1,6 @@
 """Who a sentence names as the speaker: the name before a speech verb, its full form from the
-article's first full mention, and whether it is a person or an organisation.
+article's first full mention, and whether it is a person or an organisation (the rules for a
+name on its own are in `speaker_kinds`).
 
 Plain rules over words, no language model: capitalised runs are names, titles are dropped,
 a word such as "Ministry" or "agency" makes an organisation.
@@ -10,16 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.core.drafting.speaker_kinds import EDGE, is_organisation, one_word_kind
 from quiz.core.drafting.words import (
     ADVERBS,
-    CAPITALS,
     CONNECTORS,
-    DEMONYMS,
     EXTRA_TITLES,
-    KNOWN_ORGANISATIONS,
     NAME_PARTICLES,
     OPENERS,
-    ORG_CUES,
     ORG_WORDS,
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
@@ -27,11 +25,7 @@ from quiz.core.drafting.words import (
 from quiz.core.parsing.names import TITLES
 
 _WORD = re.compile(r"\S+")
-_EDGE = "\"'“”‘’()[],.;:"
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
-# Endings of plural group nouns ("Prosecutors", "Analysts", "Residents"): a capitalised one
-# alone before "said" opens the sentence; it is no one's name.
-_GROUP_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ants", "ives")
 
 
 @dataclass
@@ -44,7 +38,7 @@ class Speakers:
     last_organisation: str | None = None
     last_reporter: str | None = None
     _full: dict[str, str] = field(default_factory=dict)
-    _named_places: dict[str, bool] = field(default_factory=dict)
+    _kinds: dict[str, bool | None] = field(default_factory=dict)
 
     def full_name(self, name: str) -> str:
         """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu",
@@ -81,7 +75,7 @@ class Speakers:
             return name, True
         if len(name.split()) <= 2 and not name.isupper():
             full = self.full_name(name)
-            titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
+            titled = name != mention.strip(EDGE)  # "Mr. Shoigu": a person, named in part
             if full != name or (titled and len(name.split()) == 1):
                 return full, False
         if len(name.split()) == 1 and not name.isupper():
@@ -89,35 +83,10 @@ class Speakers:
         return name, is_organisation(name)
 
     def _one_word(self, name: str) -> tuple[str, bool] | None:
-        """A one-word speaker never named in full: an organisation if the article says so
-        ("news agency, Khovar,", "the operator Nordvind") or it is a well-known one, no one
-        if it is a plural group ("Prosecutors said"), else a person named by family name."""
-        if name.lower() in KNOWN_ORGANISATIONS | ORG_WORDS | CAPITALS:
-            return name, True
-        if name not in self._named_places:  # each reads the whole article once
-            self._named_places[name] = self._cued_organisation(name) or self._is_place(name)
-        if self._named_places[name]:
-            return name, True
-        if name.lower() in ROLE_NOUNS | DEMONYMS or name.lower().endswith(_GROUP_ENDINGS):
-            return None
-        return name, False
-
-    def _is_place(self, name: str) -> bool:
-        """A place the article puts something in, or its dateline ("KYIV – ..."): a speaker
-        named by its place is its government or authorities ("Kyiv said")."""
-        if self.text.lstrip().startswith(name.upper()):
-            return True
-        places = "|".join(PLACE_PREPOSITIONS)
-        return bool(re.search(rf"\b(?:{places}) {re.escape(name)}\b(?![’']s)", self.text))
-
-    def _cued_organisation(self, name: str) -> bool:
-        for match in re.finditer(rf"\b{re.escape(name)}\b", self.text):
-            before = self.text[max(0, match.start() - 40) : match.start()].split()[-3:]
-            cues = [word.strip(_EDGE).lower() for word in before]
-            # "chipmaker Veltrix", "carmaker", "drugmaker": a maker is a company.
-            if any(cue in ORG_CUES or cue.endswith("maker") for cue in cues):
-                return True
-        return False
+        if name not in self._kinds:  # reading the article once per name
+            self._kinds[name] = one_word_kind(self.text, name)
+        kind = self._kinds[name]
+        return None if kind is None else (name, kind)
 
     def _named_organisation(self, word: str) -> tuple[str, bool] | None:
         """ "the foundation": the first name in the article that ends in that word."""
@@ -147,14 +116,6 @@ def _is_proper_name(name: str) -> bool:
     )
 
 
-def is_organisation(name: str) -> bool:
-    """A name with an organisation word in it, or in capitals ("Defense Ministry", "TASS")."""
-    words = [w.strip(_EDGE).lower() for w in name.split()]
-    if any(word.removesuffix("’s").removesuffix("'s") in ORG_WORDS for word in words):
-        return True
-    return len(words) == 1 and name.isupper()
-
-
 def _without_home(name: str) -> str:
     """A person's name without where they are from: "Susan Collins of Maine" is Susan
     Collins; "Ministry of Defence" and "Duke of Edinburgh" stay whole."""
@@ -177,7 +138,7 @@ def _given_names(words: list[str]) -> bool:
 
 def clean_name(mention: str) -> str:
     """A mention without titles, a leading "the" and stray punctuation."""
-    words = [w.strip(_EDGE) for w in mention.split()]
+    words = [w.strip(EDGE) for w in mention.split()]
     words = [w for w in words if w]
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
@@ -247,7 +208,7 @@ def _name_run(words: list[str]) -> str:
     run: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        bare = word.strip(_EDGE)
+        bare = word.strip(EDGE)
         if run and word.endswith((",", ";", ":", ".")) and not is_title_abbreviation(word):
             break
         if not bare:
@@ -296,7 +257,7 @@ def sentence_subject(words: list[str]) -> str:
         words = words[1:]  # an opening "However," or "In 2019,"
     run: list[str] = []
     for word in words:
-        bare = word.strip(_EDGE)
+        bare = word.strip(EDGE)
         if bare and (bare[0].isupper() or bare.lower() in ROLE_NOUNS | CONNECTORS):
             run.append(bare)
             if word.endswith(","):
