@@ -81,6 +81,11 @@ def find_quotations(text: str, sentences: tuple[Sentence, ...]) -> list[QuoteFin
     for sentence in sentences:
         for span, after, before in _inside(direct, sentence):
             finding = _attributed(text, span, after, before, speakers)
+            if finding is None and _mentions_around(after, before):
+                # Said by someone we do not name ("the German told reporters"): not the last
+                # speaker going on.
+                previous = None
+                continue
             previous = finding or _continued(text, span, previous)
             if previous is not None:
                 found.append(previous)

@@ -368,3 +368,11 @@ def test_a_family_name_with_a_particle_takes_the_full_name() -> None:
         "Anda told Reuters. De Anda said the team had found the bones of 12 extinct animals."
     )
     assert [speaker for speaker, _, _ in quotations(text)] == ["Guillermo de Anda"] * 2
+
+
+def test_a_quote_given_to_someone_unnamed_does_not_go_to_the_last_speaker() -> None:
+    text = (
+        '"I know Sascha will win one of these soon," Sinner said. Zverev was gracious. '
+        '"He is the best player in the world by a distance," the German told reporters.'
+    )
+    assert [speaker for speaker, _, _ in quotations(text)] == ["Sinner"]
