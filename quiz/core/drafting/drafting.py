@@ -152,7 +152,10 @@ def _measure_candidates(
 
 
 def _kind(finding: MeasureFinding) -> str:
-    return finding.quantity.unit if finding.quantity else "count"
+    """What a value may be confused with: its unit, ages with ages, other counts together."""
+    if finding.quantity:
+        return finding.quantity.unit
+    return "age" if finding.noun == "age" else "count"
 
 
 def _first_of_each(dates: list[DateFinding]) -> list[DateFinding]:

@@ -90,7 +90,13 @@ def who_examples(finding: QuoteFinding, speakers: list[str]) -> tuple[list[str],
     words = name.split()
     if not finding.organisation and len(words) > 1:
         right.append(words[-1])
-    wrong = [s for s in speakers if s != name and clean_name(s) != clean_name(name)]
+    # Not the same family name either: "De Anda" is no distractor for "Guillermo de Anda".
+    family = words[-1].lower() if words else ""
+    wrong = [
+        s
+        for s in speakers
+        if s != name and clean_name(s) != clean_name(name) and s.split()[-1].lower() != family
+    ]
     wrong = wrong[:_MAX_WRONG]
     if not finding.organisation and len(words) > 1:
         wrong.append(words[0])

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.core.drafting.findings import MeasureFinding, Span
-from quiz.core.drafting.words import GLUE, NOT_NOUNS, NOT_UNITS
+from quiz.core.drafting.words import CALENDAR_WORDS, GLUE, NOT_NOUNS, NOT_UNITS
 from quiz.core.parsing.numbers import parse_number
 from quiz.core.parsing.quantities import Quantity, QuantityError, dimension_name, parse_quantity
 
@@ -63,9 +63,19 @@ _SKIP_KINDS = frozenset({"a count"})
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _SHORT_SCALE = re.compile(r"(?:bn|mn|tn|[kmb])\b", re.IGNORECASE)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+_DOLLAR_COUNTRY = re.compile(r"(?<![\w$])(?:A|AU|C|CA|HK|NZ|S|US)$")
 # A sign written before a measure: "minus 80 degrees", "−3 °C" (the ASCII hyphen is left out:
 # the number regex never starts after one, since "Mi-24" and "3-1" are not negative numbers).
 _SIGN = re.compile(r"(?:\bminus |\bnegative |−)$", re.IGNORECASE)
+# Blood and air pressure: "of" never joins two units otherwise, so these are read as a whole.
+_OF_MERCURY = {
+    f"{length} of mercury": unit
+    for unit, lengths in (
+        ("mmHg", ("millimetre", "millimetres", "millimeter", "millimeters")),
+        ("inHg", ("inch", "inches")),
+    )
+    for length in lengths
+}
 
 
 def find_measures(text: str, taken: list[Span]) -> list[MeasureFinding]:
@@ -140,6 +150,8 @@ def _measure(text: str, match: re.Match[str]) -> MeasureFinding | None:
 def _quantity(value: float, unit_text: str) -> Quantity | None:
     words = unit_text.strip(" -")
     lowered = words.lower().split()
+    if pressure := _OF_MERCURY.get(" ".join(lowered)):
+        return Quantity(value, pressure)  # the one unit spelled with "of" in it
     if not lowered or any(w in GLUE for w in lowered[1:]):
         return None
     if lowered[0] in NOT_UNITS and lowered[:2] != ["per", "cent"]:
@@ -150,7 +162,9 @@ def _quantity(value: float, unit_text: str) -> Quantity | None:
         return None  # shown as 1e-06 or 1e+15, which no grader reads back
     if words == "s" and not unit_text.startswith((" ", "-")) and value % 10 == 0:
         return None  # "the 1990s", "in the 2030s": a decade, not 2,030 seconds
-    if words in ("C", "F") and not unit_text.startswith((" ", "-")):
+    if words.split()[0] in ("C", "F") and not unit_text.startswith((" ", "-")):
+        if words not in ("C", "F"):
+            return None  # "31C during the match": the temperature is all there is
         words = f"°{words}"  # "40C" is a temperature, not 40 coulombs
     if lowered in (["decade"], ["decades"]):
         # pint's "decade" is a logarithmic ratio (its 10-year decade is commented out).
@@ -192,15 +206,42 @@ def _count(text: str, match: re.Match[str]) -> MeasureFinding | None:
         return None  # "fell by a third": a fraction, not the third of something
     ordinal = bool(match["ordinal"] or match["ordword"])
     scaled = match.group().lower().endswith(tuple(_SCALES))  # "2.3 million" is a count as is
-    if not (noun or ordinal or currency or scaled):
+    # "a crowd of 39,414 was": digits grouped by thousands count something even with no noun.
+    grouped = bool(match["digits"]) and "," in match["digits"]
+    if not noun and _is_age(text, match):
+        noun = "age"
+    if not (noun or ordinal or currency or scaled or grouped):
         return None
     end = match.end()
     if currency:
         start -= 1
+        if dollar_country := _DOLLAR_COUNTRY.search(text, max(0, start - 3), start):
+            start = dollar_country.start()  # "A$3.5 million", "US$40m": the whole sign
         if short := _SHORT_SCALE.match(text, end):  # "$1.2bn", "£40m"
             value, end = value * _SHORT_SCALES[short.group().lower()], short.end()
     span = Span(start, end)
     return MeasureFinding(span, text[span.start : span.end], value, None, ordinal, currency or noun)
+
+
+# A bare age between commas after a name or a person: "Derek Hollis, 52, of Salford",
+# "his wife, 49, knew", "a driver, 34, was".
+_PEOPLE = (
+    "boy|brother|child|daughter|defendant|driver|father|friend|girl|husband|man|mother|"
+    "owner|partner|passenger|pensioner|resident|sister|son|student|suspect|teenager|victim|"
+    "wife|woman"
+)
+_AGE_BEFORE = re.compile(rf"(?:\b[A-Z][\w’'-]+|\b(?:{_PEOPLE})), $")
+_AGE_AFTER = re.compile(r",\s")
+
+
+def _is_age(text: str, match: re.Match[str]) -> bool:
+    digits = match["digits"]
+    if not digits or not digits.isdigit() or match["decimal"] or match["ordinal"]:
+        return False
+    before = _AGE_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    if before is None or before.group().strip(", ") in CALENDAR_WORDS or int(digits) > 120:
+        return False  # "In March, 12, ..." is no one's age
+    return bool(_AGE_AFTER.match(text, match.end()))
 
 
 _NOUN = re.compile(r" (?P<word>[a-z][a-z-]{1,30})\b(?: (?P<plural>[a-z][a-z-]{1,30}s)\b)?")

@@ -10,7 +10,7 @@ from quiz.core.source import Sentence
 
 _MAX_WORDS = 25
 _MIN_WORDS = 14
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,60} [–—-] ")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’()-]{1,60} [–—-] ")  # "WASHINGTON (AP) — "
 _HANGING = '“”"‘ '
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _BLANK = "____"

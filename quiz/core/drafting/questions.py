@@ -33,7 +33,12 @@ _PAST = {
     "claims": "claimed",
     "say": "said",
     "says": "said",
-    "tells": "told",
+    # "Who told this?" and "Who called this?" ask about the listener or a phone call.
+    "told": "said",
+    "tells": "said",
+    "called": "said",
+    "calls": "said",
+    "described": "said",
     "reports": "reported",
     "according to": "said",
 }
@@ -124,7 +129,8 @@ def measure_candidate(
     comment = f"a measure ({kind[2:] if kind.startswith('a ') else kind}), “{finding.text}”"
     candidate = Candidate(fields, comment, 0.85, finding.span.start, right, wrong)
     if as_choice:
-        _as_choice(candidate, answer, _closest(finding, others, format_quantity))
+        hidden = _not_shown(others, shown)
+        _as_choice(candidate, answer, _closest(finding, hidden, format_quantity))
     return _located(context, candidate, finding.span)
 
 
@@ -150,7 +156,8 @@ def count_candidate(
         fields, comment, 0.6 + 0.1 * bool(finding.noun), finding.span.start, right, wrong
     )
     if as_choice:
-        _as_choice(candidate, format_number(finding.value), _closest(finding, others, None))
+        hidden = _not_shown(others, shown)
+        _as_choice(candidate, format_number(finding.value), _closest(finding, hidden, None))
     return _located(context, candidate, finding.span)
 
 
@@ -169,8 +176,17 @@ def _closest(
     return [t for t in dict.fromkeys(texts) if t != mine]
 
 
+def _not_shown(others: list[MeasureFinding], shown: str) -> list[MeasureFinding]:
+    """The other values that the prompt's passage does not show: a choice the learner can
+    read in the prompt ("per ____ of bread, down from 1.5 grams") is no distractor."""
+    return [o for o in others if o.text not in shown]
+
+
 def _as_choice(candidate: Candidate, answer: str, distractors: list[str]) -> None:
-    """Make a typed question multiple choice, its distractors the article's other values."""
+    """Make a typed question multiple choice, its distractors the article's other values;
+    with fewer than two it stays a typed question."""
+    if len(distractors) < 2:
+        return
     choices = sorted({answer, *distractors[: _CHOICES - 1]}, key=_numeric_order)
     candidate.fields["type"] = "choice"
     candidate.fields["id"] = (

@@ -42,10 +42,12 @@ _BEFORE = re.compile(
     rf"\b(?P<verb>{_VERBS}|called|calls|described)"
     rf"(?: (?:reporters|journalists|the press))?(?: that)?[,:]?\s*$"
 )
-# Whom a speaker told ("told reporters", "told the BBC"), and when ("said Tuesday").
+# Whom a speaker told ("told reporters", "told the BBC"), and when ("said Tuesday"); any
+# listener before "that" ("told the court that", "told a hearing that").
 _WHOM = (
     r"(?:(?:(?<=told)|(?<=tells))"
-    r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?))?"
+    r" (?:reporters|journalists|the press|(?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+    r"|(?:the |a |an )?[a-z]+(?= that\b)))?"
 )
 _WHEN = r"(?: (?:on |last |this )?(?:[A-Z][a-z]{2,6}day|yesterday|today|tonight))?"
 # Where it was said ("in a statement", "on Twitter", "in a letter to parliament").
@@ -60,7 +62,10 @@ _ENDS_CLAUSE = re.compile(rf"{_WHEN}{_WHERE}\s*(?:[,.!?;]|$)")
 _ACCORDING_FIRST = re.compile(r"^(?P<intro>[Aa]ccording to (?P<who>[^,]{2,80}),\s*)")
 _ACCORDING_LAST = re.compile(r",\s*according to (?P<who>[^,.;]{2,80})[.!?]?$")
 _STATEMENT = re.compile(r"(?:’s|'s) (?:statement|spokesperson|spokesman|spokeswoman|report)$")
-_PLACE_OR_TIME = re.compile(r"(?:at|in|on|during|after|before|with|for|to|from|about|by)\b")
+# "at least" and "about 200" open a number that was said ("said at least 20 people died").
+_PLACE_OR_TIME = re.compile(
+    r"(?!at (?:least|most)\b|about \d)(?:at|in|on|during|after|before|with|for|to|from|about|by)\b"
+)
 _MIN_WORDS = 5
 _MIN_QUOTED_WORDS = 3  # words in quote marks are a quotation even when short
 _TRIM = " ,.;:“”\"‘’'"
@@ -76,6 +81,11 @@ def find_quotations(text: str, sentences: tuple[Sentence, ...]) -> list[QuoteFin
     for sentence in sentences:
         for span, after, before in _inside(direct, sentence):
             finding = _attributed(text, span, after, before, speakers)
+            if finding is None and _mentions_around(after, before):
+                # Said by someone we do not name ("the German told reporters"): not the last
+                # speaker going on.
+                previous = None
+                continue
             previous = finding or _continued(text, span, previous)
             if previous is not None:
                 found.append(previous)

@@ -1,5 +1,6 @@
 """Who a sentence names as the speaker: the name before a speech verb, its full form from the
-article's first full mention, and whether it is a person or an organisation.
+article's first full mention, and whether it is a person or an organisation (the rules for a
+name on its own are in `speaker_kinds`).
 
 Plain rules over words, no language model: capitalised runs are names, titles are dropped,
 a word such as "Ministry" or "agency" makes an organisation.
@@ -10,18 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.core.drafting.speaker_kinds import EDGE, is_organisation, one_word_kind
 from quiz.core.drafting.words import (
     ADVERBS,
     CONNECTORS,
     EXTRA_TITLES,
+    NAME_PARTICLES,
     OPENERS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     ROLE_NOUNS,
 )
 from quiz.core.parsing.names import TITLES
 
 _WORD = re.compile(r"\S+")
-_EDGE = "\"'“”‘’()[],.;:"
 _REFERENCES = frozenset({"report", "statement", "agency", "ministry", "news agency"})
 
 
@@ -35,6 +38,7 @@ class Speakers:
     last_organisation: str | None = None
     last_reporter: str | None = None
     _full: dict[str, str] = field(default_factory=dict)
+    _kinds: dict[str, bool | None] = field(default_factory=dict)
 
     def full_name(self, name: str) -> str:
         """A family name as the article first gives it in full ("Shoigu" -> "Sergei Shoigu",
@@ -44,9 +48,10 @@ class Speakers:
             return name
         if name not in self._full:
             full = _first_full_mention(self.text, name) or name
-            # A two-word name is often a full name already ("Bill Nelson"): only one more
-            # word in front, a given name, makes a longer mention the same person.
-            if len(words) == 2 and len(full.split()) != 3:
+            # A two-word name is often a full name already ("Bill Nelson"): only given names
+            # in front, one or two ("Maria Elena Garcia Lopez"), make a longer mention the
+            # same person.
+            if len(words) == 2 and not _given_names(full.split()[:-2]):
                 full = name
             self._full[name] = full
         return self._full[name]
@@ -63,17 +68,25 @@ class Speakers:
             return (source, True) if source else None
         if lowered in ORG_WORDS and mention.split()[-1][:1].islower():
             return self._named_organisation(lowered)  # "the foundation", not "Taliban"
-        name = clean_name(mention)
+        name = _without_home(clean_name(mention))
         if not name or not _is_proper_name(name):
             return None
         if mention.split()[0] in ("the", "The"):
             return name, True
         if len(name.split()) <= 2 and not name.isupper():
             full = self.full_name(name)
-            titled = name != mention.strip(_EDGE)  # "Mr. Shoigu": a person, named in part
+            titled = name != mention.strip(EDGE)  # "Mr. Shoigu": a person, named in part
             if full != name or (titled and len(name.split()) == 1):
                 return full, False
+        if len(name.split()) == 1 and not name.isupper():
+            return self._one_word(name)
         return name, is_organisation(name)
+
+    def _one_word(self, name: str) -> tuple[str, bool] | None:
+        if name not in self._kinds:  # reading the article once per name
+            self._kinds[name] = one_word_kind(self.text, name)
+        kind = self._kinds[name]
+        return None if kind is None else (name, kind)
 
     def _named_organisation(self, word: str) -> tuple[str, bool] | None:
         """ "the foundation": the first name in the article that ends in that word."""
@@ -103,17 +116,29 @@ def _is_proper_name(name: str) -> bool:
     )
 
 
-def is_organisation(name: str) -> bool:
-    words = [w.strip(_EDGE).lower() for w in name.split()]
-    if any(word.removesuffix("’s").removesuffix("'s") in ORG_WORDS for word in words):
-        return True
-    # One word with no full mention ("Khovar", "TASS"): a person is named in full once.
-    return len(words) == 1
+def _without_home(name: str) -> str:
+    """A person's name without where they are from: "Susan Collins of Maine" is Susan
+    Collins; "Ministry of Defence" and "Duke of Edinburgh" stay whole."""
+    person, of, _ = name.partition(" of ")
+    if not of or is_organisation(name) or len(person.split()) < 2:
+        return name
+    return person
+
+
+def _given_names(words: list[str]) -> bool:
+    """One or two capitalised words that can be given names: no titles, roles or capitals."""
+    return 1 <= len(words) <= 2 and all(
+        word[:1].isupper()
+        and not word.isupper()
+        and word.replace("-", "").isalpha()
+        and word.lower() not in EXTRA_TITLES | ORG_WORDS | ROLE_NOUNS | OPENERS
+        for word in words
+    )
 
 
 def clean_name(mention: str) -> str:
     """A mention without titles, a leading "the" and stray punctuation."""
-    words = [w.strip(_EDGE) for w in mention.split()]
+    words = [w.strip(EDGE) for w in mention.split()]
     words = [w for w in words if w]
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
@@ -140,10 +165,15 @@ def _first_full_mention(text: str, family_name: str) -> str | None:
     for match in re.finditer(rf"\b{re.escape(family_name)}\b", text):
         before = text[max(0, match.start() - 80) : match.start()].split()
         run: list[str] = []
-        for word in reversed(before):
-            if not word[:1].isupper() or word[-1] in ",.;:":
+        for index in range(len(before) - 1, -1, -1):
+            word = before[index]
+            # A particle between given and family names: "Guillermo de Anda".
+            particle = word in NAME_PARTICLES and index > 0 and before[index - 1][:1].isupper()
+            if not (word[:1].isupper() or particle) or word[-1] in ",.;:":
                 break
             run.insert(0, word)
+        while run and run[0] in NAME_PARTICLES:
+            run.pop(0)
         name = clean_name(" ".join([*run, family_name]))
         if len(name.split()) > len(family_name.split()) and not is_organisation(name):
             return name
@@ -178,7 +208,7 @@ def _name_run(words: list[str]) -> str:
     run: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        bare = word.strip(_EDGE)
+        bare = word.strip(EDGE)
         if run and word.endswith((",", ";", ":", ".")) and not is_title_abbreviation(word):
             break
         if not bare:
@@ -193,6 +223,8 @@ def _name_run(words: list[str]) -> str:
             run.insert(0, bare)
         else:
             break
+    if _after_place_preposition(words[: len(words) - len(run)], run):
+        return ""
     while run and run[0].lower() != "the" and run[0].lower() in CONNECTORS | OPENERS:
         run.pop(0)
     if run and run[0].lower() == "the":
@@ -205,6 +237,16 @@ def _name_run(words: list[str]) -> str:
     return " ".join(run)
 
 
+def _after_place_preposition(before: list[str], run: list[str]) -> bool:
+    """Whether the run names places the speaker is in, not the speaker: "Officials in
+    Dushanbe, Khorog and Kulob said", "Police in Kabul said"."""
+    if "and" in run:
+        # The run is the end of a list ("Khorog and Kulob"): go back over its other items.
+        while before and before[-1].endswith(",") and before[-1][:1].isupper():
+            before = before[:-1]
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS
+
+
 def is_title_abbreviation(word: str) -> bool:
     return word.lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "st", "jr"}
 
@@ -215,7 +257,7 @@ def sentence_subject(words: list[str]) -> str:
         words = words[1:]  # an opening "However," or "In 2019,"
     run: list[str] = []
     for word in words:
-        bare = word.strip(_EDGE)
+        bare = word.strip(EDGE)
         if bare and (bare[0].isupper() or bare.lower() in ROLE_NOUNS | CONNECTORS):
             run.append(bare)
             if word.endswith(","):

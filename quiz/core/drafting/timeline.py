@@ -19,6 +19,7 @@ _CLAUSE = re.compile(r",\s+|\s+and\s+|;\s+")
 _DANGLING = frozenset({"in", "on", "since", "until", "by", "of", "from", "and", "the"})
 _JOINERS = frozenset({"", "and", "but", "then", "while", "before", "after"})
 _SPACES = re.compile(r"\s+")
+_BEFORE_STOP = re.compile(r"\s+([,;:])")
 _RANGE = re.compile(r"\b(?:since|between|and|from|to|through|till)\s+$", re.IGNORECASE)
 
 
@@ -27,7 +28,7 @@ def order_candidate(context: Context, dates: list[DateFinding]) -> Candidate | N
     default_year = max((d.date.year for d in dates if d.date.year), default=0)
     if any(d.date.year for d in dates) and any(d.relative_year is not None for d in dates):
         return None  # "last year" next to stated years: no safe way to place it
-    keyed = _events(context, dates, default_year)
+    keyed = _events(context, _placeable(dates, default_year), default_year)
     if len(keyed) < _MIN_EVENTS:
         return None
     chosen = _spread(sorted(keyed), _MAX_EVENTS)
@@ -45,6 +46,21 @@ def order_candidate(context: Context, dates: list[DateFinding]) -> Candidate | N
         0.95,
         -1,
     )
+
+
+def _placeable(dates: list[DateFinding], default_year: int) -> list[DateFinding]:
+    """Without the dates that give no year and fall before the article's latest stated date
+    in that year: "set for 9 September" beside "came to light in October 2023" is next
+    year's hearing as likely as this year's, so it cannot be put in order."""
+    stated = [sort_key(d, default_year) for d in dates if d.date.year is not None]
+    latest = max((key for key in stated if key is not None), default=None)
+    placeable = []
+    for finding in dates:
+        key = sort_key(finding, default_year)
+        yearless = finding.date.year is None and finding.relative_year is None
+        if not (yearless and latest is not None and key is not None and key < latest):
+            placeable.append(finding)
+    return placeable
 
 
 def _events(
@@ -107,7 +123,8 @@ def _describe(text: str, start: int, end: int, finding: DateFinding) -> str:
         words = words[1:]
     while words and words[-1].strip(",;").lower() in _DANGLING:
         words = words[:-1]
-    cut = " ".join(words[:_ITEM_WORDS]).strip(" ,;:.")
+    # Without the space the date left before a stop: "Haas left; Ortiz ...", not "left ;".
+    cut = _BEFORE_STOP.sub(r"\1", " ".join(words[:_ITEM_WORDS])).strip(" ,;:.")
     described = ("…" if len(before) > keep_before else "") + cut
     described += "…" if len(words) > _ITEM_WORDS else ""
     return described[:1].upper() + described[1:]
