@@ -1,0 +1,37 @@
+"""The base of every page's form: it reads HTML form bodies only, and numbers must be finite.
+
+Flask-WTF would also read a JSON body into a form, handing fields values no browser sends
+(floats such as 1e400, lists, objects) that make wtforms' number fields raise instead of
+refusing. The pages take forms; JSON belongs to the API.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flask import request
+from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto, _is_submitted
+from werkzeug.datastructures import CombinedMultiDict
+from wtforms import Field, Form
+from wtforms.validators import StopValidation
+
+
+class PageForm(FlaskForm):
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form: Form, formdata: Any) -> Any:
+            if formdata is not _Auto:
+                return formdata
+            if not _is_submitted():
+                return None
+            if request.files:
+                return CombinedMultiDict((request.files, request.form))
+            return request.form
+
+
+def finite(_form: Form, field: Field) -> None:
+    """Stop at NaN and infinities (`sNaN` makes wtforms' NumberRange raise, not refuse)."""
+    data = field.data
+    if isinstance(data, Decimal) and not data.is_finite():
+        raise StopValidation("Give a number.")
