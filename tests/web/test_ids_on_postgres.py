@@ -1,0 +1,69 @@
+"""Ids and numbers from URLs, queries and bodies against PostgreSQL, whose INTEGER columns are
+32-bit: anything past 2**31 - 1 is a clean 4xx (or ignored), never "integer out of range"."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quiz.storage import create_learner
+from quiz.storage.accounts import set_author
+from quiz.storage.models import utcnow
+from quiz.storage.tokens import create_token
+from quiz.web.api.paging import encode_cursor
+from quiz.web.database import get_engine, get_session
+
+PAST_INTEGER = (2**31, 2**32 + 5, 2**63 - 1)
+
+
+@pytest.fixture
+def pg_app(make_app: Callable[..., Flask], postgres_url: str) -> Iterator[Flask]:
+    app = make_app(DATABASE_URL=postgres_url)
+    yield app
+    get_engine(app).dispose()  # the session-wide database outlives this app's connections
+
+
+def an_author_token(app: Flask) -> dict[str, str]:
+    with app.app_context():
+        db = get_session()
+        learner = create_learner(db, f"pg-author-{uuid.uuid4().hex[:12]}", "correct horse")
+        set_author(db, learner, True)
+        secret = create_token(db, learner, "probe", False, utcnow()).secret
+        db.commit()
+    return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.mark.parametrize("big", PAST_INTEGER)
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("GET", "/quiz/run/{}/1"),
+        ("POST", "/quiz/run/{}/1"),
+        ("GET", "/quiz/run/1/{}"),
+        ("GET", "/quiz/run/{}/all"),
+        ("POST", "/quiz/run/{}/all"),
+        ("GET", "/quiz/run/{}/done"),
+        ("POST", "/quiz/run/{}/retry"),
+        ("POST", "/auth/account/tokens/{}/revoke"),
+        ("GET", "/api/runs/{}"),
+        ("POST", "/api/runs/1/questions/{}/answer"),
+    ],
+)
+def test_an_id_past_postgresql_integer_is_404(
+    pg_app: Flask, method: str, url: str, big: int
+) -> None:
+    client: FlaskClient = pg_app.test_client()
+    client.post("/quiz/sample", data={"layout": "one"})  # a learner with a run
+    answered = client.open(url.format(big), method=method, json={"response": "x"})
+    assert answered.status_code == 404
+
+
+@pytest.mark.parametrize("big", PAST_INTEGER)
+def test_a_keyset_cursor_past_postgresql_integer_is_400(pg_app: Flask, big: int) -> None:
+    url = f"/api/authors/banks/sample/attempts?cursor={encode_cursor(big)}"
+    answered = pg_app.test_client().get(url, headers=an_author_token(pg_app))
+    assert answered.status_code == 400 and "cursor" in answered.get_json()["detail"]
