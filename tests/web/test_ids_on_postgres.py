@@ -1,5 +1,6 @@
-"""Ids and numbers from URLs, queries and bodies against PostgreSQL, whose INTEGER columns are
-32-bit: anything past 2**31 - 1 is a clean 4xx (or ignored), never "integer out of range"."""
+"""Ids and texts from requests against PostgreSQL, which (unlike SQLite) enforces its column
+types: an id past 2**31 - 1 (INTEGER is 32-bit) or a text longer than its VARCHAR is a clean
+4xx, never "integer out of range" or "value too long" (a 500)."""
 
 from __future__ import annotations
 
@@ -27,14 +28,15 @@ def pg_app(make_app: Callable[..., Flask], postgres_url: str) -> Iterator[Flask]
     get_engine(app).dispose()  # the session-wide database outlives this app's connections
 
 
-def an_author_token(app: Flask) -> dict[str, str]:
+def an_author(app: Flask) -> tuple[str, dict[str, str]]:
+    """A new author (the database outlives each test): their username and token header."""
     with app.app_context():
         db = get_session()
         learner = create_learner(db, f"pg-author-{uuid.uuid4().hex[:12]}", "correct horse")
         set_author(db, learner, True)
         secret = create_token(db, learner, "probe", False, utcnow()).secret
         db.commit()
-    return {"Authorization": f"Bearer {secret}"}
+        return str(learner.username), {"Authorization": f"Bearer {secret}"}
 
 
 @pytest.mark.parametrize("big", PAST_INTEGER)
@@ -65,5 +67,14 @@ def test_an_id_past_postgresql_integer_is_404(
 @pytest.mark.parametrize("big", PAST_INTEGER)
 def test_a_keyset_cursor_past_postgresql_integer_is_400(pg_app: Flask, big: int) -> None:
     url = f"/api/authors/banks/sample/attempts?cursor={encode_cursor(big)}"
-    answered = pg_app.test_client().get(url, headers=an_author_token(pg_app))
+    answered = pg_app.test_client().get(url, headers=an_author(pg_app)[1])
     assert answered.status_code == 400 and "cursor" in answered.get_json()["detail"]
+
+
+def test_a_regrade_of_a_response_longer_than_its_column_is_refused(pg_app: Flask) -> None:
+    username, _ = an_author(pg_app)
+    client = pg_app.test_client()
+    client.post("/auth/login", data={"username": username, "password": "correct horse"})
+    url = "/authors/banks/sample/questions/training-ground/regrade"
+    regraded = client.post(url, data={"response": "x" * 450})  # the column holds 400
+    assert regraded.status_code == 400

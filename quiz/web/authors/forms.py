@@ -6,6 +6,7 @@ from __future__ import annotations
 from wtforms import HiddenField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from quiz.core.banks.accepting import MAX_RESPONSE_CHARS
 from quiz.web.page_forms import PageForm
 
 MAX_RESPONSE = 500  # characters of an alias: longer is no answer anyone types
@@ -28,7 +29,9 @@ class AcceptForm(PageForm):
 class RegradeForm(PageForm):
     """Grade again the past wrong answers equal to a just-accepted alias."""
 
-    response = HiddenField(validators=[DataRequired(), Length(max=MAX_RESPONSE)])
+    # At most what accepting takes: the regrade's record keeps the response in a column of
+    # 400 characters, and a longer one failed the insert on PostgreSQL (a 500).
+    response = HiddenField(validators=[DataRequired(), Length(max=MAX_RESPONSE_CHARS)])
     submit = SubmitField("Regrade past answers")
 
 
