@@ -1,8 +1,11 @@
-"""The base of every page's form: it reads HTML form bodies only, and numbers must be finite.
+"""The base of every page's form: it reads HTML form bodies only, numbers must be finite, and
+no text may hold a NUL character.
 
 Flask-WTF would also read a JSON body into a form, handing fields values no browser sends
 (floats such as 1e400, lists, objects) that make wtforms' number fields raise instead of
-refusing. The pages take forms; JSON belongs to the API.
+refusing. The pages take forms; JSON belongs to the API. PostgreSQL cannot store or even
+compare a text with NUL in it ("text fields cannot contain NUL"): signing in as "a%00" was a
+500 there, so every field refuses it before any query sees it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,18 @@ from werkzeug.datastructures import CombinedMultiDict
 from wtforms import Field, Form
 from wtforms.validators import StopValidation
 
+NUL_MESSAGE = "This holds a NUL character, which is not text: type it again."
+
 
 class PageForm(FlaskForm):
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid = bool(super().validate(extra_validators))
+        for field in self:
+            if isinstance(field.data, str) and "\x00" in field.data:
+                field.errors = [*field.errors, NUL_MESSAGE]
+                valid = False
+        return valid
+
     class Meta(FlaskForm.Meta):
         def wrap_formdata(self, form: Form, formdata: Any) -> Any:
             if formdata is not _Auto:

@@ -1,6 +1,7 @@
 """Ids and texts from requests against PostgreSQL, which (unlike SQLite) enforces its column
-types: an id past 2**31 - 1 (INTEGER is 32-bit) or a text longer than its VARCHAR is a clean
-4xx, never "integer out of range" or "value too long" (a 500)."""
+types: an id past 2**31 - 1 (INTEGER is 32-bit), a text longer than its VARCHAR or holding a
+NUL is a clean 4xx or form error, never "integer out of range", "value too long" or "cannot
+contain NUL" (a 500)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,22 @@ def test_a_regrade_of_a_response_longer_than_its_column_is_refused(pg_app: Flask
     url = "/authors/banks/sample/questions/training-ground/regrade"
     regraded = client.post(url, data={"response": "x" * 450})  # the column holds 400
     assert regraded.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/auth/login", {"username": "a\x00b", "password": "correct horse"}),
+        ("/auth/account/tokens", {"name": "bot\x00", "scope": "read"}),
+    ],
+)
+def test_a_nul_in_a_form_field_is_a_form_error(
+    pg_app: Flask, url: str, data: dict[str, str]
+) -> None:
+    # PostgreSQL cannot hold NUL in a text, nor compare one: these were 500s.
+    client = pg_app.test_client()
+    client.post("/auth/register", data={"username": f"nul-{uuid.uuid4().hex[:12]}",
+                "password": "correct horse", "confirm": "correct horse"})  # fmt: skip
+    answered = client.post(url, data=data)
+    assert answered.status_code < 500
+    assert "NUL character" in answered.text
