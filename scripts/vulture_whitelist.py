@@ -39,6 +39,7 @@ _.load
 _.validate_password  # quiz/web/auth/forms.py: WTForms inline validator (validate_<field>)
 widget  # quiz/web/quiz/forms.py: WTForms field class attributes
 option_widget
+_.wrap_formdata  # quiz/web/page_forms.py: WTForms calls the form Meta's wrap_formdata
 
 # ---- Flask views and hooks, registered by their decorators --------------------------------
 _vary_on_accept  # @bp.after_request

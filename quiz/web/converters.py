@@ -6,15 +6,16 @@ from typing import Any
 
 from werkzeug.routing import IntegerConverter, Map
 
-# SQLite and PostgreSQL integers are 64-bit signed: a larger id in a URL made the driver
-# raise OverflowError (a 500) instead of finding nothing.
-LARGEST_ID = 2**63 - 1
+# The id columns are INTEGER: 32-bit signed on PostgreSQL, where a larger id in a URL (even
+# 2**31) made the query fail with "integer out of range" (a 500) instead of finding nothing;
+# past 2**63 SQLite's driver raised OverflowError. No id of ours gets near 2**31.
+LARGEST_ID = 2**31 - 1
 
 
 class DatabaseIntConverter(IntegerConverter):
-    """werkzeug's `int`, bounded to 0..2**63-1 (and to 19 digits, so no huge int is parsed)."""
+    """werkzeug's `int`, bounded to 0..2**31-1 (and to 10 digits, so no huge int is parsed)."""
 
-    regex = r"\d{1,19}"
+    regex = r"\d{1,10}"
 
     def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:  # noqa: A002 - werkzeug's name
         kwargs.setdefault("max", LARGEST_ID)

@@ -14,6 +14,10 @@ from quiz.core.collector import paused_collector
 from quiz.core.source import Article, SourceError, read_article
 
 BANK_SUFFIXES = (".yaml", ".yml")
+MAX_BANK_BYTES = 5_000_000
+"""The largest bank file read (as for GIFT and CSV imports): hundreds of times any real bank,
+while reading one takes seconds and some hundred MB. Past it, or a file that never ends (a
+link to /dev/zero), the bank is refused unread instead of stalling every server's start."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,14 @@ def load_bank(path: Path, cache: BankCache | None = None) -> LoadedBank:
     With a `cache`, a file validated before (same bytes, same article, same app version) is
     taken from it instead, and a newly valid one is added to it."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_BANK_BYTES + 1)
     except OSError as error:
         problem = Problem(str(path), 0, 0, f"cannot read the file: {error.strerror}")
         return LoadedBank(path.stem, path, None, (problem,))
+    if len(raw) > MAX_BANK_BYTES:
+        message = f"the file is over {MAX_BANK_BYTES // 1_000_000} MB: split it into several banks"
+        return LoadedBank(path.stem, path, None, (Problem(str(path), 1, 1, message),))
     cached = cache.get(path, raw) if cache is not None else None
     if cached is not None:
         return LoadedBank(path.stem, path, cached.bank, (), cached.warnings, cached.article)

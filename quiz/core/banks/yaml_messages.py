@@ -62,6 +62,20 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     return where.line, where.column, f"YAML syntax error: {raw}"
 
 
+def explain_unreadable(error: yaml.reader.ReaderError, text: str) -> tuple[int, int, str]:
+    """(line, column, message) for a character YAML refuses (NUL, other control characters):
+    PyYAML gives only an offset into the whole text, on two lines."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return (
+        line, column,
+        f"character U+{code:04X} is a control character, which YAML does not allow: "
+        "delete it (or write it as an escape such as \\t inside double quotes)",
+    )  # fmt: skip
+
+
 def _colon(where: _Where) -> tuple[int, int, str] | None:
     """'mapping values are not allowed': a ': ' inside an unquoted text, or a key indented
     deeper than the key above it (so YAML read it as more of that key's text)."""

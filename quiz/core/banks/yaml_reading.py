@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from quiz.core.banks.yaml_messages import explain
+from quiz.core.banks.yaml_messages import explain, explain_unreadable
 
 Mark = tuple[int, int]
 """A 1-based (line, column) position in the file."""
@@ -101,6 +101,8 @@ def read_yaml(text: str) -> tuple[Any, list[YamlIssue]]:
         root = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         return None, [YamlIssue(*explain(error, text))]
+    except yaml.reader.ReaderError as error:
+        return None, [YamlIssue(*explain_unreadable(error, text))]
     except yaml.YAMLError as error:
         return None, [YamlIssue(1, 1, f"YAML could not be read: {error}")]
     if root is None:

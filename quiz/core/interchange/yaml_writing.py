@@ -47,13 +47,17 @@ def slug(text: str, fallback: str) -> str:
 def unique_ids(drafts: list[Draft]) -> list[str]:
     """One id per draft, made from its name, with -2, -3... where two names give the same."""
     used: set[str] = set()
+    # The last suffix tried per name: counting from 2 each time was quadratic in the repeats
+    # (a 4 MB CSV of one repeated row took hours).
+    last_count: dict[str, int] = {}
     ids = []
     for number, draft in enumerate(drafts, 1):
         base = slug(draft.name, f"{draft.fields.get('type', 'question')}-{number}")
-        candidate, count = base, 1
+        candidate, count = base, last_count.get(base, 1)
         while candidate in used:
             count += 1
             candidate = f"{base}-{count}"
+        last_count[base] = count
         used.add(candidate)
         ids.append(candidate)
     return ids

@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 from flask import abort, request, url_for
 from werkzeug.wrappers import Response
 
+from quiz.web.converters import LARGEST_ID
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
-MAX_CURSOR_CHARS = 40  # "p1:" and up to 18 digits, base64-encoded, with room to spare
+MAX_CURSOR_CHARS = 40  # "p1:" and up to 10 digits, base64-encoded, with room to spare
 _PREFIX = "p1:"
 
 T = TypeVar("T")
@@ -56,7 +58,10 @@ def _position(cursor: str | None) -> int:
     except (binascii.Error, UnicodeError, ValueError):
         abort(400, refusal)
     digits = text.removeprefix(_PREFIX)
-    if not text.startswith(_PREFIX) or not digits.isdigit() or len(digits) > 18:
+    # A keyset cursor is compared with an id column: past LARGEST_ID, PostgreSQL fails the query.
+    if not text.startswith(_PREFIX) or not digits.isdigit() or len(digits) > 10:
+        abort(400, refusal)
+    if int(digits) > LARGEST_ID:
         abort(400, refusal)
     return int(digits)
 

@@ -3,7 +3,6 @@ wrong password is the view's job."""
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
@@ -11,13 +10,14 @@ from wtforms.validators import DataRequired, EqualTo, Length, Regexp, Validation
 from quiz.core.accounts import PASSWORD_MAX, password_problem
 from quiz.resources import common_passwords
 from quiz.storage.tokens import MAX_NAME_LENGTH
+from quiz.web.page_forms import PageForm
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
 )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PageForm):
     username = StringField(
         "Username",
         validators=[
@@ -40,7 +40,7 @@ class RegisterForm(FlaskForm):
         refuse_weak_password(self.username.data or "", field.data or "")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PageForm):
     username = StringField(
         "Username", validators=[DataRequired("Enter your username."), Length(max=64)]
     )
@@ -51,13 +51,13 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Sign in")
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(PageForm):
     """Empty but for the CSRF token: signing out is a POST, so a link elsewhere can't do it."""
 
     submit = SubmitField("Sign out")
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(PageForm):
     current = PasswordField(
         "Current password",
         validators=[DataRequired("Enter your current password."), Length(max=PASSWORD_MAX)],
@@ -86,7 +86,7 @@ def refuse_weak_password(username: str, password: str) -> None:
         raise ValidationError(problem)
 
 
-class CreateTokenForm(FlaskForm):
+class CreateTokenForm(PageForm):
     """A personal access token's name and scope; read-only unless asked, the safer default."""
 
     name = StringField(
@@ -108,7 +108,7 @@ class CreateTokenForm(FlaskForm):
     submit = SubmitField("Create token")
 
 
-class RevokeTokenForm(FlaskForm):
+class RevokeTokenForm(PageForm):
     """Empty but for the CSRF token: one per listed token, so a link elsewhere can't revoke."""
 
     submit = SubmitField("Revoke")

@@ -85,7 +85,10 @@ def client_address() -> str:
 
 
 def account_key() -> str:
-    return "account:" + (request.form.get("username") or "").strip().casefold()[:64]
+    # Without NUL: PostgreSQL cannot store it, and the counter is written even when the form
+    # refuses the name.
+    name = (request.form.get("username") or "").replace("\x00", "")
+    return "account:" + name.strip().casefold()[:64]
 
 
 def signed_in_key() -> str:

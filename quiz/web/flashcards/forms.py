@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import DecimalField, HiddenField, IntegerField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, NumberRange
 
+from quiz.web.page_forms import PageForm, finite
 
-class RateForm(FlaskForm):
+
+class RateForm(PageForm):
     """The four rating buttons: each submits `rating` with its own value."""
 
     rating = IntegerField("Rating", validators=[InputRequired(), NumberRange(1, 4)])
     preview_at = HiddenField(validators=[DataRequired()])
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PageForm):
     """A typed answer; its fields (one text, choices, or one per blank) are read by the view."""
 
     submit = SubmitField("Check")
 
 
-class UndoForm(FlaskForm):
+class UndoForm(PageForm):
     submit = SubmitField("Undo last rating")
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(PageForm):
     retention = DecimalField(
         "Desired retention (%)",
         places=0,
         validators=[
             InputRequired("Give a percentage."),
+            finite,
             NumberRange(70, 99, "Choose between 70 and 99%%."),
         ],
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -15,6 +14,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quiz.web.page_forms import PageForm
+
 ONE_PER_PAGE = "one"
 ALL_ON_ONE_PAGE = "all"
 
@@ -26,7 +27,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class StartForm(FlaskForm):
+class StartForm(PageForm):
     shuffle_questions = BooleanField("Shuffle the questions")
     shuffle_choices = BooleanField("Shuffle the choices")
     count = IntegerField(
@@ -46,12 +47,12 @@ class StartForm(FlaskForm):
     submit = SubmitField("Start the quiz")
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PageForm):
     """The CSRF token and when the question was shown; the answer inputs vary by type."""
 
     shown = HiddenField()
     submit = SubmitField("Check my answer")
 
 
-class RetryForm(FlaskForm):
+class RetryForm(PageForm):
     submit = SubmitField("Retry the ones I missed")

@@ -3,9 +3,10 @@ searched for banks; each problem becomes the record `quiz validate --json` print
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from quiz.core.banks.loading import bank_paths, load_bank
+from quiz.core.banks.loading import MAX_BANK_BYTES, bank_paths, load_bank
 
 
 def test_a_path_that_cannot_be_read_is_one_problem_at_the_file(tmp_path: Path) -> None:
@@ -38,3 +39,23 @@ def test_a_problem_as_a_record(tmp_path: Path) -> None:
             "starting with '- id: ...'",
         }
     ]
+
+
+def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    # A 10 MB bank took ten seconds and 800 MB to read; it is refused at once instead.
+    big = tmp_path / "big.yaml"
+    row = "  - {id: q, type: text, prompt: p, answer: a}\n"
+    big.write_text("title: T\nquestions:\n" + row * (MAX_BANK_BYTES // len(row) + 1))
+    started = time.perf_counter()
+    loaded = load_bank(big)
+    assert time.perf_counter() - started < 1  # a bound, not a benchmark
+    assert [str(problem) for problem in loaded.problems] == [
+        f"{big}:1:1: the file is over 5 MB: split it into several banks"
+    ]
+
+
+def test_a_file_that_never_ends_is_refused(tmp_path: Path) -> None:
+    endless = tmp_path / "endless.yaml"
+    endless.symlink_to("/dev/zero")  # read_bytes() never returned
+    loaded = load_bank(endless)
+    assert loaded.bank is None and "over 5 MB" in loaded.problems[0].message

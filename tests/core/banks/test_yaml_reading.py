@@ -93,3 +93,21 @@ def test_an_unquoted_null_outside_a_text_value_reads_as_nothing(document: str) -
     data, issues = read_yaml(document)
     assert issues == []
     assert data is None or data == {"k": None}
+
+
+@pytest.mark.parametrize(
+    ("document", "line", "column", "code"),
+    [
+        ("title: a\x00b\n", 1, 9, "U+0000"),
+        ("title: T\nquestions:\n  - prompt: 'a\x01b'\n", 3, 15, "U+0001"),
+        ("title: T\n\x0c\n", 2, 1, "U+000C"),
+    ],
+)
+def test_a_control_character_has_its_line_and_column(
+    document: str, line: int, column: int, code: str
+) -> None:
+    # PyYAML gave "position N" of the whole text on a second line, reported at 1:1.
+    data, issues = read_yaml(document)
+    assert data is None and len(issues) == 1
+    assert (issues[0].line, issues[0].column) == (line, column)
+    assert code in issues[0].message and "\n" not in issues[0].message

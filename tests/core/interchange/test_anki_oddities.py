@@ -5,11 +5,14 @@ packages that claim a huge collection or hold a damaged one."""
 from __future__ import annotations
 
 import io
+import sqlite3
 import struct
+import time
 import zipfile
 
 import pytest
-from anki_packages import newer_schema_package, rezipped
+import zstandard
+from anki_packages import NEWER_SCHEMA_TABLES, newer_schema_package, rezipped
 
 from quiz.core.interchange.anki_reading import MAX_COLLECTION_BYTES, read_anki
 from quiz.core.interchange.records import InterchangeError
@@ -108,3 +111,46 @@ def test_a_package_that_cannot_be_unpacked_safely_gets_a_message(raw: bytes, mes
     with pytest.raises(InterchangeError) as refused:
         read_anki(raw, "T")
     assert message in str(refused.value)
+
+
+def _notes_as_view(select: str) -> bytes:
+    """A package whose `notes` is a view: Anki never makes one, a hostile package can."""
+    notes_table = "CREATE TABLE notes (id INTEGER PRIMARY KEY, mid INTEGER, tags TEXT, flds TEXT);"
+    database = sqlite3.connect(":memory:")
+    database.executescript(
+        NEWER_SCHEMA_TABLES.replace(notes_table, f"CREATE VIEW notes AS {select};") + NOTE_TYPES
+    )
+    compressed = zstandard.ZstdCompressor().compress(database.serialize())
+    database.close()
+    return rezipped({"collection.anki21b": compressed})
+
+
+COUNT_FOREVER = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+
+
+@pytest.mark.parametrize(
+    ("select", "message"),
+    [
+        # One row, after a count that never ends: the import hung.
+        (
+            f"{COUNT_FOREVER} SELECT 1 AS id, 1 AS mid, '' AS tags, 'a' AS flds"
+            " FROM (SELECT max(x) FROM c)",
+            "takes too long to read",
+        ),
+        # Rows without end, each a note.
+        (
+            f"{COUNT_FOREVER} SELECT x AS id, 1 AS mid, '' AS tags,"
+            " 'a' || char(31) || 'b' AS flds FROM c",
+            "takes too long to read",
+        ),
+        # One value of 900 MB, built by the query.
+        ("SELECT 1 AS id, 1 AS mid, '' AS tags, zeroblob(900000000) AS flds", "too big"),
+    ],
+    ids=["endless-count", "endless-rows", "huge-value"],
+)
+def test_a_collection_with_a_hostile_view_stops_with_a_message(select: str, message: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(InterchangeError) as refused:
+        read_anki(_notes_as_view(select), "T")
+    assert message in str(refused.value)
+    assert time.perf_counter() - started < 10  # a bound against hanging, not a benchmark

@@ -3,6 +3,7 @@ reason, and a result that both the validator and the JSON Schema accept."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import jsonschema
@@ -69,3 +70,16 @@ def test_a_replacement_id_already_taken_gets_a_number() -> None:
     ids = [line.split(": ")[1] for line in built.text.splitlines() if line.startswith("  - id: ")]
     assert ids == ["text-2", "text-2-2"]  # 'paris' named the answer; text-2 was the first's
     assert validate_text(built.text, "x.yaml") == []
+
+
+def test_ids_for_many_repeated_names_take_linear_time() -> None:
+    # A CSV of one row repeated fits many thousands of rows in the 5 MB limit; numbering each
+    # repeat by trying -2, -3... from the start was quadratic and hung `quiz import`.
+    drafts = [Draft(str(n), "Same front", {"type": "card"}) for n in range(20_000)]
+    drafts.append(Draft("last", "Same front 3", {"type": "card"}))  # taken by the 3rd repeat
+    started = time.perf_counter()
+    ids = unique_ids(drafts)
+    assert time.perf_counter() - started < 5  # a bound against hanging, not a benchmark
+    assert ids[:3] == ["same-front", "same-front-2", "same-front-3"]
+    assert ids[-2:] == ["same-front-20000", "same-front-3-2"]
+    assert len(set(ids)) == len(ids)
