@@ -97,4 +97,7 @@ def security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    # A page holds one learner's answers and a CSRF token: never kept by a shared cache, and
+    # checked again before a browser reuses it. (Static files set their own.)
+    response.headers.setdefault("Cache-Control", "private, no-cache")
     return response

@@ -110,6 +110,13 @@ def test_strict_security_headers(client: FlaskClient) -> None:
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_learner_pages_are_not_kept_by_shared_caches(client: FlaskClient) -> None:
+    for path in ("/", "/progress", "/api/banks", "/no-such-page"):
+        assert client.get(path).headers["Cache-Control"] == "private, no-cache", path
+    with client.get("/static/css/app.css") as static:
+        assert "private" not in static.headers["Cache-Control"]
+
+
 def write_banks(folder: Path) -> None:
     folder.mkdir()
     # The copy moves, so its relative `source:` path to the article must become absolute.
