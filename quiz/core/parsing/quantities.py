@@ -26,6 +26,7 @@ from quiz.core.parsing.quantity_tables import (
     TEMPERATURE_SPELLINGS,
 )
 from quiz.core.parsing.quantity_text import typed_unit, without_hedges
+from quiz.core.parsing.unit_registry import new_unit_registry
 
 _POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.I)
 # A number standing alone after a unit ("20 km 1"), as opposed to a power ("km2", "m^-2").
@@ -362,5 +363,5 @@ def _get_registry(cache_folder: str | PathLike[str] | None = None) -> pint.UnitR
     if _registry is None:
         with _registry_lock:
             if _registry is None:
-                _registry = pint.UnitRegistry(cache_folder=cache_folder)
+                _registry = new_unit_registry(cache_folder)
     return _registry
