@@ -4,20 +4,10 @@ abbreviated offices and typed choices."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from graded import graded
 
-from quiz.core.grading import GRADERS
 from quiz.core.parsing.numbers import parse_number
-from quiz.core.verdict import Verdict
-
-
-def graded(question_type: str, fields: dict[str, Any], response: Any) -> Verdict:
-    problems: list[Any] = []
-    key = GRADERS[question_type].prepare({"quote": "q", **fields}, lambda *a: problems.append(a))
-    assert not problems, problems
-    return GRADERS[question_type].grade(key, response)
 
 
 @pytest.mark.parametrize(

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from graded import graded
 
-from quiz.core.grading import GRADERS
 from quiz.core.grading.choice import ChoiceKey
 from quiz.core.grading.choice import grade as grade_choice
 from quiz.core.parsing.dates import PartialDate, parse_partial_date
-from quiz.core.verdict import Verdict
-
-
-def graded(question_type: str, fields: dict[str, Any], response: Any) -> Verdict:
-    problems: list[Any] = []
-    key = GRADERS[question_type].prepare({"quote": "q", **fields}, lambda *a: problems.append(a))
-    assert not problems, problems
-    return GRADERS[question_type].grade(key, response)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from playwright.sync_api import Browser, Page, expect
+from sample_bank import sample_bank_text
 from werkzeug.serving import make_server
 
 from quiz import create_app
@@ -29,7 +30,6 @@ from quiz.storage import create_learner, make_engine, make_sessionmaker, record_
 Screenshot = Callable[[Page, str], Path]
 Accessible = Callable[[Page], None]
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 QUESTION = "/authors/banks/sample/questions/training-ground"
@@ -67,8 +67,9 @@ class Site:
 
 def write_banks(folder: Path) -> None:
     folder.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    text = text.replace("  - id: training-ground\n", f"{COMMENT}\n  - id: training-ground\n")
+    text = sample_bank_text().replace(
+        "  - id: training-ground\n", f"{COMMENT}\n  - id: training-ground\n"
+    )
     (folder / "sample.yaml").write_text(text)
     (folder / "broken.yaml").write_text(
         "title: Broken on purpose\nquestions:\n  - id: x\n    type: txt\n"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
+from sample_bank import copy_sample_bank, sample_bank_text
 
 from quiz.core.verdict import Verdict
 from quiz.storage import create_learner, record_attempt
@@ -15,18 +16,13 @@ from quiz.storage.accounts import set_author
 from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
-ROOT = Path(__file__).parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 QUESTION = "/authors/banks/sample/questions/training-ground"
 
 
 def test_the_accepting_process_serves_the_new_key_on_its_next_request(
     make_app: AppMaker, tmp_path: Path
 ) -> None:
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (banks / "sample.yaml").write_text(text)
+    banks = copy_sample_bank(tmp_path / "banks")
     app = make_app(QUESTIONS_DIR=str(banks), BANKS_CHECK_SECONDS=60)
     with app.app_context():
         db = get_session()
@@ -51,17 +47,16 @@ def test_the_accepting_process_serves_the_new_key_on_its_next_request(
 def test_a_bank_broken_by_an_edit_keeps_serving_and_its_page_says_so(
     make_app: AppMaker, tmp_path: Path
 ) -> None:
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (banks / "sample.yaml").write_text(text)
+    banks = copy_sample_bank(tmp_path / "banks")
     app = make_app(QUESTIONS_DIR=str(banks), RELOAD_BANKS=True)
     with app.app_context():
         set_author(get_session(), create_learner(get_session(), "ada", "correct horse"), True)
         get_session().commit()
     author, learner = app.test_client(), app.test_client()
     author.post("/auth/login", data={"username": "ada", "password": "correct horse"})
-    (banks / "sample.yaml").write_text(text.replace("type: choice", "type: choise", 1))
+    (banks / "sample.yaml").write_text(
+        sample_bank_text().replace("type: choice", "type: choise", 1)
+    )
 
     page = author.get("/authors/").text
     assert "Broken" in page and "unknown question type &#39;choise&#39;" in page

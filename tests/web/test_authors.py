@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sample_bank import copy_sample_bank
 from sqlalchemy import func, select
 
 from quiz.core.verdict import Verdict
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from conftest import AuthActions
 
 AppMaker = Callable[..., Flask]
-ROOT = Path(__file__).parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 QUESTION = "/authors/banks/sample/questions/training-ground"
 
 
@@ -93,9 +92,7 @@ def test_the_authors_link_shows_only_to_authors(client: FlaskClient, app: Flask)
 
 
 def write_banks(folder: Path) -> None:
-    folder.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (folder / "sample.yaml").write_text(text)
+    copy_sample_bank(folder)
     (folder / "broken.yaml").write_text(
         "title: Broken\nquestions:\n  - id: x\n    type: txt\n    prompt: P\n    answer: A\n"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sample_bank import copy_sample_bank
 from sqlalchemy import select
 
 from quiz.core.verdict import Verdict
@@ -18,19 +19,13 @@ from quiz.storage.models import Attempt, Regrade
 from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
-ROOT = Path(__file__).parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 QUESTION = "/authors/banks/sample/questions/training-ground"
 NOT_QUITE = "Not quite: the answer is Kharb-Maidon."
 
 
 @pytest.fixture
 def banks(tmp_path: Path) -> Path:
-    folder = tmp_path / "banks"
-    folder.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (folder / "sample.yaml").write_text(text)
-    return folder
+    return copy_sample_bank(tmp_path / "banks")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sample_bank import copy_sample_bank
 
 from quiz.resources import resource_dir
 from quiz.storage import create_learner, find_learner_by_username
@@ -17,7 +18,6 @@ from quiz.web.database import get_session
 
 AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 
 
 def test_testing_config(app: Flask, make_app: AppMaker) -> None:
@@ -118,10 +118,7 @@ def test_learner_pages_are_not_kept_by_shared_caches(client: FlaskClient) -> Non
 
 
 def write_banks(folder: Path) -> None:
-    folder.mkdir()
-    # The copy moves, so its relative `source:` path to the article must become absolute.
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (folder / "sample.yaml").write_text(text)
+    copy_sample_bank(folder)
     (folder / "broken.yaml").write_text("title: Broken\nquestions:\n  - id: x\n    type: txt\n")
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sample_bank import copy_sample_bank
 from sqlalchemy import event
 
 from quiz.storage import create_learner
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 AppMaker = Callable[..., Flask]
 ROOT = Path(__file__).parents[2]
-SAMPLE = ROOT / "tests" / "data" / "banks" / "sample.yaml"
 ANSWER = "/api/banks/sample/questions/{}/answer"
 PREVIEW_AT = r'name="preview_at" type="hidden" value="([^"]+)"'
 FIGURES = {  # what the page shows, by name: each pattern's first group
@@ -46,11 +46,7 @@ FIGURES = {  # what the page shows, by name: each pattern's first group
 @pytest.fixture
 def banks(tmp_path: Path) -> Path:
     """A questions folder of its own holding the sample bank, for tests that edit it."""
-    folder = tmp_path / "banks"
-    folder.mkdir()
-    text = SAMPLE.read_text().replace("source: ../../../seeds", f"source: {ROOT / 'seeds'}")
-    (folder / "sample.yaml").write_text(text)
-    return folder
+    return copy_sample_bank(tmp_path / "banks")
 
 
 @contextmanager
